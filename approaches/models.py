@@ -1,0 +1,181 @@
+"""How a city works in its districts, and the axes along which approaches are compared."""
+
+from django.db import models
+from django.urls import reverse
+
+from buurtwijs.models import Publishable, Source
+from cities.models import City
+
+
+class Dimension(Publishable):
+    """An axis of comparison, defined and ordered by editors."""
+
+    name = models.CharField("naam", max_length=100)
+    slug = models.SlugField("slug", max_length=100, unique=True)
+    question = models.CharField("vraag", max_length=300)
+    order = models.PositiveSmallIntegerField("volgorde", default=0, db_index=True)
+
+    class Meta:
+        verbose_name = "dimensie"
+        verbose_name_plural = "dimensies"
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Approach(Publishable):
+    """A city's way of working in its districts during a period."""
+
+    class Scope(models.TextChoices):
+        WHOLE_CITY = "hele-stad", "De hele stad"
+        FOCUS_DISTRICTS = "focuswijken", "Geselecteerde focuswijken"
+        UNIFORM_METHOD = "uniforme-methode", "Eén uniforme werkmethode voor de hele stad"
+
+    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="approaches", verbose_name="stad")
+    name = models.CharField("naam", max_length=200)
+    slug = models.SlugField("slug", max_length=120)
+    scope = models.CharField("reikwijdte", max_length=20, choices=Scope.choices)
+    focus_area_count = models.PositiveSmallIntegerField(
+        "aantal focuswijken",
+        null=True,
+        blank=True,
+        help_text="Het aantal focuswijken volgens de bron, ook als ze (nog) niet bij naam bekend zijn.",
+    )
+    summary = models.TextField("samenvatting")
+    body = models.TextField("beschrijving", blank=True)
+    is_incomplete = models.BooleanField(
+        "profiel nog onvolledig",
+        default=False,
+        help_text="Toon lezers dat de bronnen over deze aanpak nog weinig zeggen.",
+    )
+    incomplete_note = models.TextField("wat ontbreekt", blank=True)
+    sources = models.ManyToManyField(Source, blank=True, related_name="approaches", verbose_name="bronnen")
+
+    class Meta:
+        verbose_name = "aanpak"
+        verbose_name_plural = "aanpakken"
+        ordering = ["city__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["city", "slug"], name="approach_slug_unique_per_city"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.city}: {self.name}" if self.city_id else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("cities:detail", args=[self.city.slug]) + "#aanpak"
+
+
+class Period(Publishable):
+    """A stage in the history of an approach."""
+
+    approach = models.ForeignKey(
+        Approach, on_delete=models.CASCADE, related_name="periods", verbose_name="aanpak"
+    )
+    title = models.CharField("titel", max_length=200)
+    starts_on = models.DateField("begint", null=True, blank=True)
+    ends_on = models.DateField("eindigt", null=True, blank=True)
+    label = models.CharField(
+        "periode zoals getoond",
+        max_length=60,
+        help_text="Bijvoorbeeld '2014–2018', 'na 21 maart 2018' of 'jaren tachtig en negentig'.",
+    )
+    description = models.TextField("beschrijving")
+    sources = models.ManyToManyField(Source, blank=True, related_name="periods", verbose_name="bronnen")
+
+    class Meta:
+        verbose_name = "periode"
+        verbose_name_plural = "periodes"
+        ordering = ["approach", models.F("starts_on").asc(nulls_first=True), "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(starts_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="period_ends_after_it_starts",
+                violation_error_message="Een periode kan niet eindigen voordat ze begint.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.title}"
+
+
+class Assessment(Publishable):
+    """One approach seen along one dimension."""
+
+    approach = models.ForeignKey(
+        Approach, on_delete=models.CASCADE, related_name="assessments", verbose_name="aanpak"
+    )
+    dimension = models.ForeignKey(
+        Dimension, on_delete=models.PROTECT, related_name="assessments", verbose_name="dimensie"
+    )
+    value = models.CharField("korte typering", max_length=160)
+    text = models.TextField("toelichting", blank=True)
+    sources = models.ManyToManyField(Source, blank=True, related_name="assessments", verbose_name="bronnen")
+
+    class Meta:
+        verbose_name = "typering"
+        verbose_name_plural = "typeringen"
+        ordering = ["approach", "dimension__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["approach", "dimension"],
+                name="assessment_unique_per_approach_and_dimension",
+                violation_error_message="Deze aanpak heeft al een typering op deze dimensie.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.approach} — {self.dimension}"
+
+
+class Trait(Publishable):
+    """A strength, weakness, risk or open question of an approach."""
+
+    class Kind(models.TextChoices):
+        STRENGTH = "sterk", "Sterk punt"
+        WEAKNESS = "zwak", "Zwak punt"
+        RISK = "risico", "Risico"
+        OPEN_QUESTION = "open-vraag", "Open vraag"
+
+    approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="traits", verbose_name="aanpak")
+    kind = models.CharField("soort", max_length=12, choices=Kind.choices)
+    dimension = models.ForeignKey(
+        Dimension,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="traits",
+        verbose_name="dimensie",
+    )
+    text = models.TextField("omschrijving")
+    order = models.PositiveSmallIntegerField("volgorde", default=0)
+    sources = models.ManyToManyField(Source, blank=True, related_name="traits", verbose_name="bronnen")
+
+    class Meta:
+        verbose_name = "kenmerk"
+        verbose_name_plural = "kenmerken (sterk, zwak, risico, open vraag)"
+        ordering = ["approach", "kind", "order"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+
+class Role(Publishable):
+    """A professional role in district work."""
+
+    name = models.CharField("naam", max_length=100)
+    slug = models.SlugField("slug", max_length=100, unique=True)
+    description = models.TextField("omschrijving")
+    approaches = models.ManyToManyField(Approach, blank=True, related_name="roles", verbose_name="aanpakken")
+    sources = models.ManyToManyField(Source, blank=True, related_name="roles", verbose_name="bronnen")
+
+    class Meta:
+        verbose_name = "rol"
+        verbose_name_plural = "rollen"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

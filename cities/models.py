@@ -1,0 +1,151 @@
+"""The places: cities and their districts."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+
+from buurtwijs.models import Publishable, Source
+
+
+class DemocracyLink(models.TextChoices):
+    NONE = "geen", "Geen koppeling met de lokale democratie"
+    STADSDEELCOMMISSIES = "stadsdeelcommissies", "Gekozen stadsdeelcommissies"
+    GEBIEDSCOMMISSIES = "gebiedscommissies", "Gekozen gebiedscommissies"
+    WIJKRADEN = "wijkraden", "Gekozen wijkraden"
+    MIXED = "gemengd", "Gekozen gebiedscommissies en wijkraden"
+
+
+class City(Publishable):
+    name = models.CharField("naam", max_length=100)
+    official_name = models.CharField("officiële naam", max_length=100)
+    slug = models.SlugField("slug", max_length=100, unique=True)
+    cbs_code = models.CharField(
+        "CBS-code",
+        max_length=6,
+        unique=True,
+        validators=[RegexValidator(r"^GM\d{4}$", "Een CBS-gemeentecode ziet eruit als GM0344.")],
+    )
+    inhabitants = models.PositiveIntegerField("inwoners", null=True, blank=True)
+    inhabitants_year = models.PositiveSmallIntegerField("inwoners per (jaar)", null=True, blank=True)
+    inhabitants_source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="bron inwonertal",
+    )
+    summary = models.TextField("samenvatting")
+    democracy_link = models.CharField(
+        "koppeling met de lokale democratie",
+        max_length=20,
+        choices=DemocracyLink.choices,
+        default=DemocracyLink.NONE,
+    )
+    democracy_text = models.TextField("toelichting lokale democratie", blank=True)
+    district_elections = models.BooleanField(
+        "eigen verkiezingen voor wijk of gebied",
+        default=False,
+        help_text="Kiezen inwoners een eigen orgaan voor hun wijk, gebied of stadsdeel?",
+    )
+    sources = models.ManyToManyField(Source, blank=True, related_name="cities", verbose_name="bronnen")
+    geometry = models.JSONField("grens (GeoJSON, WGS84)", null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "stad"
+        verbose_name_plural = "steden"
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(cbs_code__regex=r"^GM[0-9]{4}$"), name="city_cbs_code_format"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("cities:detail", args=[self.slug])
+
+
+class District(Publishable):
+    """A stadsdeel, gebied, wijk or buurt of a city; may lie within a larger district."""
+
+    class Kind(models.TextChoices):
+        STADSDEEL = "stadsdeel", "Stadsdeel"
+        GEBIED = "gebied", "Gebied"
+        WIJK = "wijk", "Wijk"
+        BUURT = "buurt", "Buurt"
+
+    class Body(models.TextChoices):
+        NONE = "", "Geen eigen gekozen orgaan"
+        STADSDEELCOMMISSIE = "stadsdeelcommissie", "Stadsdeelcommissie"
+        GEBIEDSCOMMISSIE = "gebiedscommissie", "Gebiedscommissie"
+        WIJKRAAD = "wijkraad", "Wijkraad"
+        WIJKCOMITE = "wijkcomite", "Wijkcomité (geloot)"
+
+    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="districts", verbose_name="stad")
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="ligt in",
+    )
+    kind = models.CharField("soort", max_length=12, choices=Kind.choices)
+    name = models.CharField("naam", max_length=120)
+    slug = models.SlugField("slug", max_length=120)
+    cbs_code = models.CharField(
+        "CBS-wijkcode",
+        max_length=8,
+        blank=True,
+        validators=[RegexValidator(r"^WK\d{6}$", "Een CBS-wijkcode ziet eruit als WK034401.")],
+    )
+    municipal_code = models.CharField(
+        "gemeentelijke code", max_length=12, blank=True, help_text="Bijvoorbeeld DX01 voor een Amsterdams gebied."
+    )
+    is_focus_area = models.BooleanField("focusgebied van de aanpak", default=False)
+    body = models.CharField(
+        "gekozen of geloot orgaan", max_length=20, choices=Body.choices, blank=True, default=Body.NONE
+    )
+    summary = models.TextField("samenvatting", blank=True)
+    is_non_residential = models.BooleanField(
+        "haven- of bedrijfsgebied",
+        default=False,
+        help_text="Een CBS-wijk die vooral haven of bedrijventerrein is, zoals Waalhaven-Eemhaven.",
+    )
+    geometry = models.JSONField("grens (GeoJSON, WGS84)", null=True, blank=True, editable=False)
+    sources = models.ManyToManyField(Source, blank=True, related_name="districts", verbose_name="bronnen")
+
+    class Meta:
+        verbose_name = "wijk of gebied"
+        verbose_name_plural = "wijken en gebieden"
+        ordering = ["city", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["city", "slug"], name="district_slug_unique_per_city"),
+            models.UniqueConstraint(
+                fields=["cbs_code"], condition=~models.Q(cbs_code=""), name="district_cbs_code_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["city", "municipal_code"],
+                condition=~models.Q(municipal_code=""),
+                name="district_municipal_code_unique_per_city",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(parent=models.F("id")), name="district_not_its_own_parent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.city})" if self.city_id else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("cities:district", args=[self.city.slug, self.slug])
+
+    def clean(self) -> None:
+        if self.parent_id and self.city_id and self.parent.city_id != self.city_id:
+            raise ValidationError({"parent": "Het grotere gebied moet in dezelfde stad liggen."})
+        if self.parent_id and self.pk and self.parent_id == self.pk:
+            raise ValidationError({"parent": "Een wijk kan niet in zichzelf liggen."})
