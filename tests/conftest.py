@@ -1,6 +1,20 @@
 import os
 
 import pytest
+from django.core.management import call_command
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
 
 
 def pytest_configure(config):
@@ -10,3 +24,45 @@ def pytest_configure(config):
         from buurtwijs import embedded_db
 
         embedded_db.ensure_running()
+
+
+@pytest.fixture
+def content(db):
+    """The real initial content, as `bin/start` loads it."""
+    call_command("load_content", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(params=[PHONE, DESKTOP], ids=["telefoon", "desktop"])
+def page(request, browser):
+    """A fresh browser page, once at phone width and once at desktop width."""
+    context = browser.new_context(viewport=request.param, locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def desktop_page(browser):
+    context = browser.new_context(viewport=DESKTOP, locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def assert_no_axe_violations(page) -> None:
+    """Run axe-core in the page and fail with a readable list of what it found."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    violations = results.response["violations"]
+    assert not violations, results.generate_report()
