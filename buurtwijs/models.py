@@ -13,6 +13,12 @@ class PublishableQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
+    def visible_to(self, user):
+        """Everything for staff (who preview drafts on the real pages), published content for others."""
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        return self.published()
+
 
 class Publishable(models.Model):
     """Content the public sees only once an editor has published it."""
