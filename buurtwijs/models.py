@@ -1,6 +1,8 @@
 """Portal-wide content: publication status, sources and the glossary."""
 
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 
@@ -14,10 +16,15 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(status=Status.PUBLISHED)
 
     def visible_to(self, user):
-        """Everything for staff (who preview drafts on the real pages), published content for others."""
+        """All rows for staff, who preview drafts on the real pages; published rows for others."""
         if user.is_authenticated and user.is_staff:
             return self.all()
         return self.published()
+
+
+def recent_changes_index(name: str) -> models.Index:
+    """Newest first, as "Onlangs bijgewerkt" on the home page asks, without reading every row."""
+    return models.Index(Coalesce("published_at", "updated_at").desc(), F("id").desc(), name=name)
 
 
 class Publishable(models.Model):
@@ -96,15 +103,36 @@ class Term(Publishable):
     name = models.CharField("begrip", max_length=120)
     slug = models.SlugField("slug", max_length=120, unique=True)
     definition = models.TextField("uitleg")
-    sources = models.ManyToManyField(Source, blank=True, related_name="terms", verbose_name="bronnen")
+    sources = models.ManyToManyField(
+        Source, blank=True, related_name="terms", verbose_name="bronnen"
+    )
 
     class Meta:
         verbose_name = "begrip"
         verbose_name_plural = "begrippen"
         ordering = ["name"]
+        indexes = [recent_changes_index("term_recent_idx")]
 
     def __str__(self) -> str:
         return self.name
 
     def get_absolute_url(self) -> str:
         return reverse("glossary") + f"#begrip-{self.slug}"
+
+
+class ContentVersion(models.Model):
+    """One row counting changes to published content; part of every page-cache key.
+
+    Raised in the same transaction as the change itself (see ``buurtwijs.cache``), so a page
+    rendered from the old content can only ever be stored under the old number.
+    """
+
+    value = models.BigIntegerField("versie")
+    changed_at = models.DateTimeField("gewijzigd", auto_now=True)
+
+    class Meta:
+        verbose_name = "inhoudsversie"
+        verbose_name_plural = "inhoudsversie"
+
+    def __str__(self) -> str:
+        return str(self.value)

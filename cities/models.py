@@ -5,7 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 
-from buurtwijs.models import Publishable, Source
+from buurtwijs.models import Publishable, Source, recent_changes_index
 
 
 class DemocracyLink(models.TextChoices):
@@ -27,7 +27,9 @@ class City(Publishable):
         validators=[RegexValidator(r"^GM\d{4}$", "Een CBS-gemeentecode ziet eruit als GM0344.")],
     )
     inhabitants = models.PositiveIntegerField("inwoners", null=True, blank=True)
-    inhabitants_year = models.PositiveSmallIntegerField("inwoners per (jaar)", null=True, blank=True)
+    inhabitants_year = models.PositiveSmallIntegerField(
+        "inwoners per (jaar)", null=True, blank=True
+    )
     inhabitants_source = models.ForeignKey(
         Source,
         on_delete=models.PROTECT,
@@ -49,13 +51,16 @@ class City(Publishable):
         default=False,
         help_text="Kiezen inwoners een eigen orgaan voor hun wijk, gebied of stadsdeel?",
     )
-    sources = models.ManyToManyField(Source, blank=True, related_name="cities", verbose_name="bronnen")
+    sources = models.ManyToManyField(
+        Source, blank=True, related_name="cities", verbose_name="bronnen"
+    )
     geometry = models.JSONField("grens (GeoJSON, WGS84)", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "stad"
         verbose_name_plural = "steden"
         ordering = ["name"]
+        indexes = [recent_changes_index("city_recent_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(cbs_code__regex=r"^GM[0-9]{4}$"), name="city_cbs_code_format"
@@ -85,7 +90,9 @@ class District(Publishable):
         WIJKRAAD = "wijkraad", "Wijkraad"
         WIJKCOMITE = "wijkcomite", "Wijkcomité (geloot)"
 
-    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="districts", verbose_name="stad")
+    city = models.ForeignKey(
+        City, on_delete=models.CASCADE, related_name="districts", verbose_name="stad"
+    )
     parent = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -104,11 +111,18 @@ class District(Publishable):
         validators=[RegexValidator(r"^WK\d{6}$", "Een CBS-wijkcode ziet eruit als WK034401.")],
     )
     municipal_code = models.CharField(
-        "gemeentelijke code", max_length=12, blank=True, help_text="Bijvoorbeeld DX01 voor een Amsterdams gebied."
+        "gemeentelijke code",
+        max_length=12,
+        blank=True,
+        help_text="Bijvoorbeeld DX01 voor een Amsterdams gebied.",
     )
     is_focus_area = models.BooleanField("focusgebied van de aanpak", default=False)
     body = models.CharField(
-        "gekozen of geloot orgaan", max_length=20, choices=Body.choices, blank=True, default=Body.NONE
+        "gekozen of geloot orgaan",
+        max_length=20,
+        choices=Body.choices,
+        blank=True,
+        default=Body.NONE,
     )
     summary = models.TextField("samenvatting", blank=True)
     is_non_residential = models.BooleanField(
@@ -117,16 +131,21 @@ class District(Publishable):
         help_text="Een CBS-wijk die vooral haven of bedrijventerrein is, zoals Waalhaven-Eemhaven.",
     )
     geometry = models.JSONField("grens (GeoJSON, WGS84)", null=True, blank=True, editable=False)
-    sources = models.ManyToManyField(Source, blank=True, related_name="districts", verbose_name="bronnen")
+    sources = models.ManyToManyField(
+        Source, blank=True, related_name="districts", verbose_name="bronnen"
+    )
 
     class Meta:
         verbose_name = "wijk of gebied"
         verbose_name_plural = "wijken en gebieden"
         ordering = ["city", "name"]
+        indexes = [recent_changes_index("district_recent_idx")]
         constraints = [
             models.UniqueConstraint(fields=["city", "slug"], name="district_slug_unique_per_city"),
             models.UniqueConstraint(
-                fields=["cbs_code"], condition=~models.Q(cbs_code=""), name="district_cbs_code_unique"
+                fields=["cbs_code"],
+                condition=~models.Q(cbs_code=""),
+                name="district_cbs_code_unique",
             ),
             models.UniqueConstraint(
                 fields=["city", "municipal_code"],
