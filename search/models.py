@@ -1,0 +1,88 @@
+"""The search index: one row per published object, its search vector kept by PostgreSQL itself."""
+
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import F, Func, Value
+from django.db.models.functions import Concat, Lower
+
+# A copy of PostgreSQL's `dutch` configuration that strips accents before stemming (created in
+# migration 0001), so "reeel" finds "reëel" and "comite" finds "comité".
+SEARCH_CONFIG = "dutch_unaccent"
+
+
+class SearchUnaccent(Func):
+    """`unaccent` in an IMMUTABLE function (migration 0001), so columns and indexes can use it."""
+
+    function = "search_unaccent"
+    output_field = models.TextField()
+
+
+class SearchLexemes(Func):
+    """The lexemes of a tsvector as one space-separated text (IMMUTABLE, migration 0001)."""
+
+    function = "search_lexemes"
+    output_field = models.TextField()
+
+
+class Kind(models.TextChoices):
+    # This order is the order of the groups on the results page.
+    CITY = "stad", "Steden"
+    DISTRICT = "wijk", "Wijken en gebieden"
+    APPROACH = "aanpak", "Aanpakken"
+    ASSESSMENT = "typering", "Typeringen per dimensie"
+    TRAIT = "kenmerk", "Sterke en zwakke punten, risico's en open vragen"
+    ROLE = "rol", "Rollen"
+    TERM = "begrip", "Begrippen"
+    SOURCE = "bron", "Bronnen"
+
+
+class SearchEntry(models.Model):
+    """What search knows about one published object; rebuilt from the content, never edited."""
+
+    kind = models.CharField("soort", max_length=10, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField("object")
+    title = models.CharField("titel", max_length=400)
+    body = models.TextField("tekst", blank=True)
+    url = models.CharField("adres", max_length=400)
+    city_name = models.CharField("stad", max_length=100, blank=True)
+    vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("body", weight="B", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    # Stems of every word, for finding a stem inside compounds ("makelaar" in "gebiedsmakelaar").
+    lexemes = models.GeneratedField(
+        expression=SearchLexemes(
+            SearchVector(
+                Concat(F("title"), Value(" "), F("body"), output_field=models.TextField()),
+                config=SEARCH_CONFIG,
+            )
+        ),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
+    # Title without accents in lower case, for "Bedoelde u ...?" by trigram similarity.
+    title_key = models.GeneratedField(
+        expression=SearchUnaccent(Lower("title")),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
+
+    class Meta:
+        verbose_name = "zoekingang"
+        verbose_name_plural = "zoekindex"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id"], name="search_entry_unique_object"
+            ),
+        ]
+        indexes = [
+            GinIndex(fields=["vector"], name="search_entry_vector"),
+            GinIndex(OpClass("lexemes", name="gin_trgm_ops"), name="search_entry_lexemes_trgm"),
+            GinIndex(OpClass("title_key", name="gin_trgm_ops"), name="search_entry_title_trgm"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.title}"

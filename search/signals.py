@@ -1,0 +1,84 @@
+"""Keeps the search index current when editors save or delete content.
+
+Changes made without signals (bulk updates, raw SQL) are caught by `manage.py rebuild_search_index`,
+which the content loader runs when it finishes; it pauses these updates meanwhile (index.paused).
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from approaches.models import Approach, Assessment, Dimension, Role, Trait
+from buurtwijs.models import Source, Term
+from cities.models import City, District
+from search import index
+from search.models import Kind
+
+KINDS = {
+    City: Kind.CITY,
+    District: Kind.DISTRICT,
+    Approach: Kind.APPROACH,
+    Assessment: Kind.ASSESSMENT,
+    Trait: Kind.TRAIT,
+    Role: Kind.ROLE,
+    Term: Kind.TERM,
+    Source: Kind.SOURCE,
+}
+
+
+def content_saved(sender, instance, raw=False, **kwargs) -> None:
+    if raw or index.is_paused():  # fixtures load objects before the ones they point to
+        return
+    if sender is City:
+        index.refresh_city(instance.pk)
+    elif sender is Approach:
+        # Siblings too: which approach of a city owns the plain #aanpak anchor may change.
+        index.refresh_approaches(
+            Approach.objects.filter(city=instance.city_id).values_list("pk", flat=True)
+        )
+    else:
+        index.refresh(KINDS[sender], [instance.pk])
+
+
+def content_deleted(sender, instance, **kwargs) -> None:
+    if index.is_paused():
+        return
+    index.remove(KINDS[sender], instance.pk)
+    if sender is Approach:
+        index.refresh_approaches(
+            Approach.objects.filter(city=instance.city_id).values_list("pk", flat=True)
+        )
+        # The links to roles went with the approach, without an m2m signal; roles are few.
+        index.refresh(Kind.ROLE, Role.objects.values_list("pk", flat=True))
+
+
+for model in KINDS:
+    post_save.connect(content_saved, sender=model, dispatch_uid=f"search-save-{model.__name__}")
+    post_delete.connect(
+        content_deleted, sender=model, dispatch_uid=f"search-delete-{model.__name__}"
+    )
+
+
+@receiver(post_save, sender=Dimension, dispatch_uid="search-save-Dimension")
+@receiver(post_delete, sender=Dimension, dispatch_uid="search-delete-Dimension")
+def dimension_changed(sender, instance, raw=False, **kwargs) -> None:
+    """A dimension's name and publication appear in the titles of its assessments."""
+    if not raw and not index.is_paused():
+        index.refresh(Kind.ASSESSMENT, instance.assessments.values_list("pk", flat=True))
+
+
+@receiver(m2m_changed, sender=Role.approaches.through, dispatch_uid="search-role-approaches")
+def role_approaches_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    """Which cities use a role decides whether and where it is found."""
+    if index.is_paused():
+        return
+    if not reverse:  # role.approaches.add(...)
+        if action.startswith("post_"):
+            index.refresh(Kind.ROLE, [instance.pk])
+        return
+    # approach.roles.add(...): the instance is the approach; a clear names no roles afterwards.
+    if action == "pre_clear":
+        instance._search_roles_before_clear = list(instance.roles.values_list("pk", flat=True))
+    elif action == "post_clear":
+        index.refresh(Kind.ROLE, getattr(instance, "_search_roles_before_clear", []))
+    elif action.startswith("post_"):
+        index.refresh(Kind.ROLE, pk_set or [])
