@@ -1,0 +1,153 @@
+"""A district at /steden/<stad>/wijken/<wijk>/."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from buurtwijs.models import Status
+from cities.models import District
+from tests.factories import make_city, make_district, make_source
+
+pytestmark = pytest.mark.django_db
+
+# The district with its city and larger areas, which of those are visible, the areas within,
+# the sources, and the map's districts.
+DISTRICT_PAGE_QUERIES = 5
+
+
+@pytest.fixture
+def amsterdam():
+    city = make_city(name="Amsterdam", slug="amsterdam")
+    centrum = make_district(city, name="Centrum", slug="centrum", kind=District.Kind.STADSDEEL)
+    west = make_district(
+        city,
+        name="Centrum-West",
+        slug="centrum-west",
+        kind=District.Kind.GEBIED,
+        parent=centrum,
+        cbs_code="WK036300",
+        municipal_code="AA01",
+        body=District.Body.STADSDEELCOMMISSIE,
+        is_focus_area=True,
+        summary="De *oude* binnenstad aan de westkant.",
+    )
+    west.sources.add(make_source(title="Gebiedsindeling Amsterdam", publisher="Gemeente Amsterdam"))
+    make_district(city, name="Jordaan", slug="jordaan", parent=west)
+    return city
+
+
+def test_the_district_page_shows_kind_area_codes_body_focus_summary_and_sources(client, amsterdam):
+    response = client.get("/steden/amsterdam/wijken/centrum-west/")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    for text in (
+        "<h1>Centrum-West",
+        "Gebied in stadsdeel Centrum, Amsterdam",
+        'href="/steden/amsterdam/wijken/centrum/">Centrum</a>',
+        'href="/steden/amsterdam/wijken/jordaan/">Jordaan</a>',
+        "WK036300",
+        "AA01",
+        "Stadsdeelcommissie",
+        "focuswijk van Amsterdam",
+        "<em>oude</em>",
+        "Gebiedsindeling Amsterdam, Gemeente Amsterdam",
+        "Terug naar Amsterdam",
+        "Laatst bijgewerkt",
+    ):
+        assert text in page, text
+
+
+def test_breadcrumbs_run_through_the_city_and_the_larger_area(client, amsterdam):
+    page = client.get("/steden/amsterdam/wijken/jordaan/").content.decode()
+
+    trail = page[
+        page.index('aria-label="Kruimelpad"') : page.index("</nav>", page.index("Kruimelpad"))
+    ]
+    assert (
+        trail.index(">Home<")
+        < trail.index(">Steden<")
+        < trail.index(">Amsterdam<")
+        < trail.index(">Centrum<")
+        < trail.index(">Centrum-West<")
+    )
+    assert 'aria-current="page">Jordaan</a>' in trail
+
+
+def test_an_unknown_district_is_not_found(client, amsterdam):
+    assert client.get("/steden/amsterdam/wijken/bestaat-niet/").status_code == 404
+
+
+def test_a_district_is_not_found_under_another_city(client, amsterdam):
+    make_city(slug="utrecht")
+
+    assert client.get("/steden/utrecht/wijken/centrum-west/").status_code == 404
+
+
+def test_a_draft_district_is_hidden_from_the_public_and_shown_to_staff(
+    client, admin_client, amsterdam
+):
+    make_district(amsterdam, name="Conceptwijk", slug="conceptwijk", status=Status.DRAFT)
+
+    assert client.get("/steden/amsterdam/wijken/conceptwijk/").status_code == 404
+    response = admin_client.get("/steden/amsterdam/wijken/conceptwijk/")
+    assert response.status_code == 200
+    assert "badge-concept" in response.content.decode()
+
+
+def test_a_district_of_a_draft_city_is_not_found_by_the_public(client, amsterdam):
+    amsterdam.status = Status.DRAFT
+    amsterdam.save()
+
+    assert client.get("/steden/amsterdam/wijken/centrum-west/").status_code == 404
+
+
+def test_a_draft_larger_area_is_left_out_for_the_public(client, amsterdam):
+    District.objects.filter(slug="centrum").update(status=Status.DRAFT)
+
+    page = client.get("/steden/amsterdam/wijken/centrum-west/").content.decode()
+
+    assert "wijken/centrum/" not in page
+    assert "Ligt in" not in page
+
+
+def test_draft_areas_within_are_left_out_for_the_public(client, amsterdam):
+    District.objects.filter(slug="jordaan").update(status=Status.DRAFT)
+
+    page = client.get("/steden/amsterdam/wijken/centrum-west/").content.decode()
+
+    assert "Jordaan" not in page
+
+
+def test_the_page_is_fetched_in_a_fixed_number_of_queries(
+    client, amsterdam, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(DISTRICT_PAGE_QUERIES):
+        assert client.get("/steden/amsterdam/wijken/centrum-west/").status_code == 200
+
+
+def test_more_areas_within_do_not_mean_more_queries(client, amsterdam):
+    small = District.objects.get(slug="jordaan")
+    large = District.objects.get(slug="centrum-west")
+    for _ in range(4):
+        make_district(amsterdam, parent=small)
+    for _ in range(49):
+        make_district(amsterdam, parent=large)
+
+    with CaptureQueriesContext(connection) as few:
+        client.get(small.get_absolute_url())
+    with CaptureQueriesContext(connection) as many:
+        client.get(large.get_absolute_url())
+
+    assert len(few) == len(many)
+
+
+def test_posting_to_a_district_page_is_not_allowed(client, amsterdam):
+    assert client.post("/steden/amsterdam/wijken/centrum-west/").status_code == 405
+
+
+def test_every_district_of_the_real_content_has_a_page(client, content):
+    for district in District.objects.select_related("city"):
+        response = client.get(district.get_absolute_url())
+        assert response.status_code == 200, district
+        assert district.name in response.content.decode()
