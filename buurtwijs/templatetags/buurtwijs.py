@@ -1,5 +1,6 @@
 from django import template
 
+from buurtwijs import glossary_links
 from buurtwijs.rich_text import render_markdown
 
 register = template.Library()
@@ -9,3 +10,9 @@ register = template.Library()
 def rich_text(text: str):
     """Render an editor's Markdown as sanitised HTML."""
     return render_markdown(text)
+
+
+@register.filter
+def link_terms(html, glossary):
+    """Link glossary terms in sanitised HTML: `{{ text|rich_text|link_terms:glossary_terms }}`."""
+    return glossary_links.link_terms(html, glossary)
