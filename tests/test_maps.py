@@ -1,0 +1,303 @@
+"""The server-drawn maps on the home, city and district pages, drawn from the real boundaries."""
+
+import re
+import xml.etree.ElementTree as ET
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from buurtwijs.models import Status
+from cities import maps
+from cities.models import City, District
+from tests.test_city_page import CITY_PAGE_QUERIES
+from tests.test_district_page import DISTRICT_PAGE_QUERIES
+from tests.test_home import HOME_QUERIES
+
+SVG = "{http://www.w3.org/2000/svg}"
+NON_RESIDENTIAL = {
+    "Waalhaven-Eemhaven",
+    "Vondelingenplaat",
+    "Botlek-Europoort-Maasvlakte",
+    "Rivium",
+    "Bedrijventerrein Schieveen",
+    "Spaanse Polder",
+    "Nieuw Mathenesse",
+    "Rotterdam-Noord-West",
+}
+
+
+def load_boundaries(**options) -> str:
+    out = StringIO()
+    call_command("load_boundaries", stdout=out, **options)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def boundaries_per_module(content_per_module, django_db_blocker):
+    """The real boundaries on top of the real content, once per module (rolled back with it)."""
+    with django_db_blocker.unblock():
+        load_boundaries()
+
+
+@pytest.fixture
+def boundaries(boundaries_per_module, db):
+    """Each test runs in a savepoint, so its changes vanish after it."""
+    maps._cache.clear()
+
+
+def cbs_wijken(city_slug: str):
+    return District.objects.filter(city__slug=city_slug, geometry__isnull=False).exclude(
+        cbs_code=""
+    )
+
+
+def map_svg(response, css_class: str = "map--city") -> ET.Element:
+    html = response.content.decode()
+    match = re.search(rf'<svg [^>]*class="map {css_class}".*?</svg>', html, re.S)
+    assert match, f"no map with class {css_class} on the page"
+    return ET.fromstring(match.group(0))
+
+
+def expected_map_districts(city_slug: str) -> set[str]:
+    """Independently of the code: districts with a boundary not inside an area that has one."""
+    return {
+        d.get_absolute_url()
+        for d in District.objects.filter(city__slug=city_slug, geometry__isnull=False)
+        .select_related("city", "parent")
+        .published()
+        if d.parent is None or d.parent.geometry is None
+    }
+
+
+# --- the city map -------------------------------------------------------------------------
+
+
+def test_every_district_with_a_boundary_is_a_working_link_on_its_city_map(client, boundaries):
+    counts = {"utrecht": 10, "den-haag": 44, "rotterdam": 22, "amsterdam": 22}
+    for city_slug, count in counts.items():
+        svg = map_svg(client.get(f"/steden/{city_slug}/"))
+
+        links = svg.findall(f".//{SVG}a")
+        hrefs = {a.get("href") for a in links}
+        assert len(links) == count, city_slug
+        assert hrefs == expected_map_districts(city_slug)
+        assert all(a.get("aria-label") and a.find(f"{SVG}path") is not None for a in links)
+        for href in hrefs:
+            assert client.get(href).status_code == 200, href
+
+
+def test_the_city_map_is_well_formed_small_and_labelled(client, boundaries):
+    for city in City.objects.all():
+        response = client.get(city.get_absolute_url())
+        html = response.content.decode()
+        svg = map_svg(response)
+
+        size = len(re.search(r'<svg [^>]*class="map map--city".*?</svg>', html, re.S).group(0))
+        assert size < 20_000, f"{city}: {size} bytes"
+        title_id, desc_id = svg.get("aria-labelledby"), svg.get("aria-describedby")
+        assert svg.find(f"{SVG}title").get("id") == title_id
+        assert svg.find(f"{SVG}title").text.startswith(f"Kaart van {city.name}")
+        assert svg.find(f"{SVG}desc").get("id") == desc_id
+        assert "Lijst van" in html and "op de kaart</summary>" in html
+
+
+def test_the_map_credits_its_sources(client, boundaries):
+    utrecht = client.get("/steden/utrecht/").content.decode()
+    amsterdam = client.get("/steden/amsterdam/").content.decode()
+
+    assert "Kaart: Kadaster / Centraal Bureau voor de Statistiek, 2018" in utrecht
+    assert "Kaart: Gemeente Amsterdam" in amsterdam
+
+
+def test_port_areas_are_patterned_and_named_in_the_legend(client, boundaries):
+    response = client.get("/steden/rotterdam/")
+    svg = map_svg(response)
+
+    patterned = [
+        a.get("aria-label")
+        for a in svg.iter(f"{SVG}a")
+        if "map-area--non-residential" in a.find(f"{SVG}path").get("class")
+    ]
+    assert {
+        label.removesuffix(" (haven- of bedrijfsgebied)") for label in patterned
+    } == NON_RESIDENTIAL
+    assert all(
+        a.find(f"{SVG}path").get("fill") == "url(#kaart-rotterdam-non-residential)"
+        for a in svg.iter(f"{SVG}a")
+        if a.get("aria-label") in patterned
+    )
+    assert "Haven- of bedrijfsgebied (gestippeld)" in response.content.decode()
+
+
+def test_focus_areas_are_hatched_outlined_and_named_in_the_legend(client, boundaries):
+    District.objects.filter(cbs_code="WK051829").update(is_focus_area=True)
+    name = District.objects.get(cbs_code="WK051829").name
+
+    response = client.get("/steden/den-haag/")
+    svg = map_svg(response)
+
+    focus = [
+        a for a in svg.iter(f"{SVG}a") if a.get("aria-label") == f"{name} (focuswijk van de aanpak)"
+    ]
+    assert len(focus) == 1
+    assert focus[0].find(f"{SVG}path").get("fill") == "url(#kaart-den-haag-focus)"
+    assert svg.find(f"{SVG}path[@class='map-focus-border']") is not None
+    assert "Focuswijk van de aanpak (gearceerd)" in response.content.decode()
+
+
+def test_draft_districts_are_left_off_the_public_map(client, boundaries):
+    draft = District.objects.filter(city__slug="utrecht").first()
+    District.objects.filter(pk=draft.pk).update(status=Status.DRAFT)
+
+    svg = map_svg(client.get("/steden/utrecht/"))
+
+    assert draft.get_absolute_url() not in {a.get("href") for a in svg.iter(f"{SVG}a")}
+    assert len(svg.findall(f".//{SVG}a")) == 9
+
+
+def test_an_edited_name_shows_on_the_map_at_once(client, boundaries):
+    client.get("/steden/utrecht/")
+    District.objects.filter(cbs_code="WK034401").update(name="Nieuw-West")
+
+    svg = map_svg(client.get("/steden/utrecht/"))
+
+    assert "Nieuw-West" in {a.get("aria-label") for a in svg.iter(f"{SVG}a")}
+
+
+def count_queries(client, path: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+def test_the_map_costs_a_fixed_number_of_queries_whatever_it_draws(client, boundaries):
+    district = District.objects.select_related("city").get(cbs_code="WK036387").get_absolute_url()
+    with_maps = [count_queries(client, path) for path in ("/steden/den-haag/", district, "/")]
+
+    District.objects.update(geometry=None)
+    City.objects.update(geometry=None)
+    without_maps = [count_queries(client, path) for path in ("/steden/den-haag/", district, "/")]
+
+    # The map's own query runs either way (and finds nothing): the counts stay the same.
+    assert with_maps == without_maps
+    assert count_queries(client, "/steden/utrecht/") == with_maps[0]
+
+
+def test_pages_with_maps_keep_their_pinned_query_counts(
+    client, boundaries, django_assert_max_num_queries
+):
+    district = District.objects.select_related("city").get(cbs_code="WK036387").get_absolute_url()
+    for path, pinned in [
+        ("/steden/amsterdam/", CITY_PAGE_QUERIES),
+        (district, DISTRICT_PAGE_QUERIES),
+        ("/", HOME_QUERIES),
+    ]:
+        with django_assert_max_num_queries(pinned):
+            assert client.get(path).status_code == 200
+
+
+# --- the district map ---------------------------------------------------------------------
+
+
+def highlighted(svg: ET.Element) -> list[ET.Element]:
+    return [p for p in svg.iter(f"{SVG}path") if "map-area--highlighted" in (p.get("class") or "")]
+
+
+def test_a_district_page_shows_its_city_with_the_district_highlighted(client, boundaries):
+    westlandgracht = District.objects.get(cbs_code="WK036387")
+
+    response = client.get(westlandgracht.get_absolute_url())
+    svg = map_svg(response, "map--district")
+
+    assert svg.get("role") == "img"
+    assert svg.find(f"{SVG}title").text == "Ligging van Westlandgracht in Amsterdam"
+    assert len(highlighted(svg)) == 1
+    assert len([p for p in svg.iter(f"{SVG}path") if p.get("class") == "map-area"]) == 22
+    # The gebieden come from the municipality, the highlighted wijk and the outline from CBS.
+    assert (
+        "Kaart: Gemeente Amsterdam; Kadaster / Centraal Bureau voor de Statistiek, 2018"
+        in response.content.decode()
+    )
+
+
+def test_every_amsterdam_wijk_page_shows_its_map(client, boundaries):
+    for wijk in cbs_wijken("amsterdam").select_related("city"):
+        svg = map_svg(client.get(wijk.get_absolute_url()), "map--district")
+        assert len(highlighted(svg)) == 1, wijk
+
+
+def test_a_stadsdeel_without_a_boundary_highlights_its_gebieden(client, boundaries):
+    stadsdeel = District.objects.get(
+        city__slug="amsterdam", kind=District.Kind.STADSDEEL, name="Zuidoost"
+    )
+
+    svg = map_svg(client.get(stadsdeel.get_absolute_url()), "map--district")
+
+    assert len(highlighted(svg)) == 3  # Bijlmer-Centrum, Bijlmer-Oost, Gaasperdam
+
+
+# --- the home page ------------------------------------------------------------------------
+
+
+def test_the_home_page_shows_each_city_as_a_link(client, boundaries):
+    html = client.get("/").content.decode()
+    section = re.search(r'<section class="map-section map-section--home".*?</section>', html, re.S)
+
+    assert section
+    links = re.findall(r'<a href="([^"]+)"><svg ', section.group(0))
+    assert links == [
+        reverse("cities:detail", args=[slug])
+        for slug in ["amsterdam", "den-haag", "rotterdam", "utrecht"]
+    ]
+    assert "Kaart: Kadaster / Centraal Bureau voor de Statistiek, 2018" in section.group(0)
+
+
+# --- without boundaries -------------------------------------------------------------------
+
+
+def test_pages_without_boundaries_show_no_map(client, boundaries):
+    District.objects.update(geometry=None)
+    City.objects.update(geometry=None)
+    district = District.objects.select_related("city").get(cbs_code="WK036387")
+
+    for url in ["/", "/steden/amsterdam/", district.get_absolute_url()]:
+        html = client.get(url).content.decode()
+        assert "map-section" not in html, url
+        assert 'class="map ' not in html, url
+
+
+# --- drawing ------------------------------------------------------------------------------
+
+
+def test_simplification_drops_points_on_a_line_but_keeps_tiny_areas():
+    square = [(0, 0), (5, 0.1), (10, 0), (10, 10), (0, 10), (0, 0)]
+    simplified = maps.simplify_ring(square, 0.5)
+    assert len(simplified) == 4
+    assert set(simplified) == {(0, 0), (10, 0), (10, 10), (0, 10)}
+
+    sliver = [(0, 0), (0.1, 0), (0.1, 0.1), (0, 0)]
+    assert len(maps.simplify_ring(sliver, 0.5)) == 3
+
+
+def test_path_data_is_relative_and_closes_every_ring():
+    assert maps.ring_path([(1, 2), (11, 2), (11, 12.56)]) == "M1 2l10 0 0 10.6z"
+    assert maps.ring_path([(5, 5), (3, 4.5), (3, 4.5), (4, 6)]) == "M5 5l-2-.5 1 1.5z"
+
+
+def test_the_projection_fits_the_city_inside_its_view_box():
+    geometry = {
+        "type": "Polygon",
+        "coordinates": [[[4.7, 52.3], [5.0, 52.3], [5.0, 52.4], [4.7, 52.4], [4.7, 52.3]]],
+    }
+    project = maps.Projection([geometry], 600, 560)
+
+    xs, ys = zip(*(project(lon, lat) for lon, lat in geometry["coordinates"][0]), strict=True)
+    assert min(xs) >= 0 and max(xs) <= project.width and max(xs) > 590
+    assert min(ys) >= 0 and max(ys) <= project.height
+    # 0.3° of longitude at 52.35° N is 3 cos(52.35°) = 1.83 times as long as 0.1° of latitude;
+    # the drawing is 592 units wide inside a padding of 4 on every side.
+    assert project.height == pytest.approx(8 + 592 / 1.833, abs=1.5)

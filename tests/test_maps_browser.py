@@ -1,0 +1,91 @@
+"""The maps in Chromium at phone and desktop width: visible, keyboard-usable and axe-clean.
+
+Screenshots land in test-artifacts/maps/ (git-ignored) for a person to look at.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from cities import maps
+from cities.models import District
+from tests.conftest import assert_no_axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts" / "maps"
+
+
+@pytest.fixture
+def boundaries(content):
+    call_command("load_boundaries", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    District.objects.filter(cbs_code="WK051829").update(is_focus_area=True)
+    maps._cache.clear()
+
+
+def screenshot(page, name: str) -> None:
+    """The map with its legend and attribution, as a reader sees it."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    width = page.viewport_size["width"]
+    page.locator(".map-section").first.screenshot(path=ARTIFACTS / f"{name}-{width}.png")
+
+
+def assert_visible_with_size(locator) -> None:
+    assert locator.is_visible()
+    box = locator.bounding_box()
+    assert box["width"] > 100 and box["height"] > 50, box
+
+
+def test_the_city_maps_show_at_phone_and_desktop_width(live_server, page, boundaries):
+    for city in ["amsterdam", "den-haag", "rotterdam", "utrecht"]:
+        page.goto(f"{live_server.url}/steden/{city}/")
+
+        assert_visible_with_size(page.locator("svg.map--city"))
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        screenshot(page, f"stad-{city}")
+        assert_no_axe_violations(page)
+
+
+def test_the_district_map_shows_at_phone_and_desktop_width(live_server, page, boundaries):
+    district = District.objects.select_related("city").get(cbs_code="WK036387")
+    page.goto(live_server.url + district.get_absolute_url())
+
+    assert_visible_with_size(page.locator("svg.map--district"))
+    screenshot(page, "wijk-westlandgracht")
+    assert_no_axe_violations(page)
+
+
+def test_the_home_page_shows_the_four_cities(live_server, page, boundaries):
+    page.goto(live_server.url + "/")
+
+    outlines = page.locator(".map-multiples svg")
+    assert outlines.count() == 4
+    for index in range(4):
+        assert_visible_with_size(outlines.nth(index))
+    screenshot(page, "home")
+    assert_no_axe_violations(page)
+
+
+def test_a_keyboard_user_sees_focus_on_a_district_and_can_follow_it(
+    live_server, desktop_page, boundaries
+):
+    desktop_page.goto(live_server.url + "/steden/utrecht/")
+    link = desktop_page.locator("svg.map--city a").first
+    path = link.locator("path")
+    fill_before = path.evaluate("p => getComputedStyle(p).fill")
+
+    link.focus()
+    desktop_page.keyboard.press("Shift+Tab")
+    desktop_page.keyboard.press("Tab")  # focus by keyboard, so :focus-visible applies
+
+    assert desktop_page.evaluate("document.activeElement.getAttribute('aria-label')") == (
+        link.get_attribute("aria-label")
+    )
+    assert path.evaluate("p => getComputedStyle(p).fill") != fill_before
+    assert link.evaluate("a => getComputedStyle(a).outlineStyle") == "solid"
+    screenshot(desktop_page, "stad-utrecht-focus")
+    href = link.get_attribute("href")
+    desktop_page.keyboard.press("Enter")
+    desktop_page.wait_for_url(f"**{href}")
