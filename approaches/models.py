@@ -3,7 +3,7 @@
 from django.db import models
 from django.urls import reverse
 
-from buurtwijs.models import Publishable, Source
+from buurtwijs.models import Publishable, Source, recent_changes_index
 from cities.models import City
 
 
@@ -32,7 +32,9 @@ class Approach(Publishable):
         FOCUS_DISTRICTS = "focuswijken", "Geselecteerde focuswijken"
         UNIFORM_METHOD = "uniforme-methode", "Eén uniforme werkmethode voor de hele stad"
 
-    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="approaches", verbose_name="stad")
+    city = models.ForeignKey(
+        City, on_delete=models.CASCADE, related_name="approaches", verbose_name="stad"
+    )
     name = models.CharField("naam", max_length=200)
     slug = models.SlugField("slug", max_length=120)
     scope = models.CharField("reikwijdte", max_length=20, choices=Scope.choices)
@@ -40,7 +42,9 @@ class Approach(Publishable):
         "aantal focuswijken",
         null=True,
         blank=True,
-        help_text="Het aantal focuswijken volgens de bron, ook als ze (nog) niet bij naam bekend zijn.",
+        help_text=(
+            "Het aantal focuswijken volgens de bron, ook als ze (nog) niet bij naam bekend zijn."
+        ),
     )
     summary = models.TextField("samenvatting")
     body = models.TextField("beschrijving", blank=True)
@@ -50,12 +54,15 @@ class Approach(Publishable):
         help_text="Toon lezers dat de bronnen over deze aanpak nog weinig zeggen.",
     )
     incomplete_note = models.TextField("wat ontbreekt", blank=True)
-    sources = models.ManyToManyField(Source, blank=True, related_name="approaches", verbose_name="bronnen")
+    sources = models.ManyToManyField(
+        Source, blank=True, related_name="approaches", verbose_name="bronnen"
+    )
 
     class Meta:
         verbose_name = "aanpak"
         verbose_name_plural = "aanpakken"
         ordering = ["city__name", "name"]
+        indexes = [recent_changes_index("approach_recent_idx")]
         constraints = [
             models.UniqueConstraint(fields=["city", "slug"], name="approach_slug_unique_per_city"),
         ]
@@ -65,6 +72,11 @@ class Approach(Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("cities:detail", args=[self.city.slug]) + "#aanpak"
+
+    @property
+    def role_links(self):
+        """This approach's rows in the role link table (queries); the history follows them."""
+        return Role.approaches.through.objects.filter(approach=self)
 
 
 class Period(Publishable):
@@ -82,7 +94,9 @@ class Period(Publishable):
         help_text="Bijvoorbeeld '2014–2018', 'na 21 maart 2018' of 'jaren tachtig en negentig'.",
     )
     description = models.TextField("beschrijving")
-    sources = models.ManyToManyField(Source, blank=True, related_name="periods", verbose_name="bronnen")
+    sources = models.ManyToManyField(
+        Source, blank=True, related_name="periods", verbose_name="bronnen"
+    )
 
     class Meta:
         verbose_name = "periode"
@@ -113,7 +127,9 @@ class Assessment(Publishable):
     )
     value = models.CharField("korte typering", max_length=160)
     text = models.TextField("toelichting", blank=True)
-    sources = models.ManyToManyField(Source, blank=True, related_name="assessments", verbose_name="bronnen")
+    sources = models.ManyToManyField(
+        Source, blank=True, related_name="assessments", verbose_name="bronnen"
+    )
 
     class Meta:
         verbose_name = "typering"
@@ -140,7 +156,9 @@ class Trait(Publishable):
         RISK = "risico", "Risico"
         OPEN_QUESTION = "open-vraag", "Open vraag"
 
-    approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="traits", verbose_name="aanpak")
+    approach = models.ForeignKey(
+        Approach, on_delete=models.CASCADE, related_name="traits", verbose_name="aanpak"
+    )
     kind = models.CharField("soort", max_length=12, choices=Kind.choices)
     dimension = models.ForeignKey(
         Dimension,
@@ -152,12 +170,15 @@ class Trait(Publishable):
     )
     text = models.TextField("omschrijving")
     order = models.PositiveSmallIntegerField("volgorde", default=0)
-    sources = models.ManyToManyField(Source, blank=True, related_name="traits", verbose_name="bronnen")
+    sources = models.ManyToManyField(
+        Source, blank=True, related_name="traits", verbose_name="bronnen"
+    )
 
     class Meta:
         verbose_name = "kenmerk"
         verbose_name_plural = "kenmerken (sterk, zwak, risico, open vraag)"
         ordering = ["approach", "kind", "order"]
+        indexes = [recent_changes_index("trait_recent_idx")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.text[:60]}"
@@ -169,8 +190,12 @@ class Role(Publishable):
     name = models.CharField("naam", max_length=100)
     slug = models.SlugField("slug", max_length=100, unique=True)
     description = models.TextField("omschrijving")
-    approaches = models.ManyToManyField(Approach, blank=True, related_name="roles", verbose_name="aanpakken")
-    sources = models.ManyToManyField(Source, blank=True, related_name="roles", verbose_name="bronnen")
+    approaches = models.ManyToManyField(
+        Approach, blank=True, related_name="roles", verbose_name="aanpakken"
+    )
+    sources = models.ManyToManyField(
+        Source, blank=True, related_name="roles", verbose_name="bronnen"
+    )
 
     class Meta:
         verbose_name = "rol"
@@ -179,3 +204,7 @@ class Role(Publishable):
 
     def __str__(self) -> str:
         return self.name
+
+
+# The link table's default name ("Role_approaches object (1)") would head each admin inline row.
+Role.approaches.through.__str__ = lambda link: str(link.role)
