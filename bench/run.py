@@ -1,0 +1,378 @@
+"""Speed benchmark: the portal as production runs it, measured with wrk (README, "Snelheid").
+
+    .venv/bin/python bench/run.py            # real content, then the scaled data set
+    .venv/bin/python bench/run.py --quick    # a shorter run to try things out
+
+It starts gunicorn with buurtwijs/gunicorn.conf.py and production settings on a loopback port,
+against the embedded PostgreSQL in a database of its own (``buurtwijs_bench``), so the development
+database is never touched. Each page is measured side by side with a static file served by
+WhiteNoise from the same server, several times; the report gives medians and each page's
+throughput as a ratio to the static file, and the peak memory of the gunicorn workers.
+Only loopback traffic; every step has a time limit.
+"""
+
+# ruff: noqa: S603, S607, S310 -- runs fixed local programs and fetches only from 127.0.0.1
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+import psutil
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+import page_weight  # noqa: E402  (beside this file)
+
+from buurtwijs import embedded_db  # noqa: E402
+
+DATABASE = "buurtwijs_bench"
+PYTHON = str(BASE_DIR / ".venv" / "bin" / "python")
+GUNICORN = str(BASE_DIR / ".venv" / "bin" / "gunicorn")
+REPORT_LUA = str(BASE_DIR / "bench" / "report.lua")
+RESULTS_DIR = BASE_DIR / "bench" / "results"
+# What a browser sends; production sits behind a TLS proxy that sets X-Forwarded-Proto.
+BROWSER_HEADERS = {"Accept-Encoding": "gzip, deflate, br", "X-Forwarded-Proto": "https"}
+SEARCH_QUERY = "wijkaanpak"
+
+PICK_TARGETS = """
+import json
+from approaches.scale_data import PREFIX
+from cities.models import City, District
+real = City.objects.published().exclude(slug__startswith=PREFIX).order_by("name")
+slugs = list(real.values_list("slug", flat=True)[:4])
+district = (District.objects.published().filter(city__slug=slugs[0]).order_by("name")
+            .values_list("slug", flat=True).first() if slugs else None)
+print("TARGETS " + json.dumps({"cities": slugs, "district": district}))
+"""
+
+
+def main() -> int:
+    args = parse_args()
+    ensure_wrk()
+    started_db = embedded_db.ensure_running()
+    env = bench_environment(args)
+    results = {}
+    try:
+        prepare_database(env)
+        phases = [("echte inhoud", ["remove_scale_data"])]
+        scale = ["make_scale_data", f"--cities={args.cities}", f"--districts={args.districts}"]
+        phases.append((f"schaaldata ({args.cities} steden × {args.districts} wijken)", scale))
+        for name, command in phases:
+            if args.only and args.only not in name:
+                continue
+            manage(env, *command, timeout=900)
+            rebuild_search_index(env)
+            results[name] = run_phase(name, env, args)
+        if not args.keep_scale_data:
+            manage(env, "remove_scale_data", timeout=600)
+    finally:
+        if started_db:
+            embedded_db.stop()
+    save(results, args)
+    return 0
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="metingen per pagina (mediaan)")
+    parser.add_argument("--duration", type=int, default=8, help="seconden per meting")
+    parser.add_argument("--connections", type=int, default=8, help="gelijktijdige verbindingen")
+    parser.add_argument("--port", type=int, default=8790, help="poort op 127.0.0.1")
+    parser.add_argument("--cities", type=int, default=350, help="synthetische steden")
+    parser.add_argument("--districts", type=int, default=40, help="wijken per synthetische stad")
+    parser.add_argument("--only", choices=["echte", "schaal"], help="alleen deze fase")
+    parser.add_argument("--quick", action="store_true", help="1 meting van 3 s per pagina")
+    parser.add_argument(
+        "--no-page-cache", action="store_true", help="paginacache uit (voor-meting)"
+    )
+    parser.add_argument("--keep-scale-data", action="store_true", help="schaaldata laten staan")
+    parser.add_argument("--label", default="", help="naam van deze meting in bench/results/")
+    args = parser.parse_args()
+    if args.quick:
+        args.runs, args.duration = 1, 3
+    if args.port == 8000:
+        parser.error("poort 8000 is voor bin/start; kies een andere")
+    return args
+
+
+def ensure_wrk() -> None:
+    """Debian's wrk, installed when missing and we may (a fresh machine)."""
+    if shutil.which("wrk"):
+        return
+    if os.geteuid() != 0:
+        sys.exit("De meting heeft wrk nodig: sudo apt-get install wrk")
+    print("wrk installeren (apt-get)...", flush=True)
+    apt = {"env": os.environ | {"DEBIAN_FRONTEND": "noninteractive"}, "timeout": 600, "check": True}
+    subprocess.run(["apt-get", "update", "-qq"], **apt)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], stdout=subprocess.DEVNULL, **apt)
+
+
+def bench_environment(args: argparse.Namespace) -> dict:
+    socket = str(embedded_db.socket_dir()).replace("/", "%2F")
+    return os.environ | {
+        "DATABASE_URL": f"postgresql://{embedded_db.SUPERUSER}@{socket}:{embedded_db.PORT}/{DATABASE}",
+        "BUURTWIJS_ENV": "production",
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "BUURTWIJS_PAGE_CACHE": "0" if args.no_page_cache else "1",
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+def manage(env: dict, *args: str, timeout: int = 300) -> str:
+    command = [PYTHON, "manage.py", *args]
+    result = subprocess.run(
+        command, cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    if result.returncode != 0:
+        sys.exit(f"manage.py {' '.join(args)} mislukte:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def prepare_database(env: dict) -> None:
+    """The bench database with the real content, as bin/start prepares the development one."""
+    print(f"Database {DATABASE} voorbereiden...", flush=True)
+    embedded_db.ensure_database(DATABASE)
+    manage(env, "migrate", "--no-input", timeout=600)
+    manage(env, "load_content", timeout=600)
+    if "load_boundaries" in manage(env, "help", "--commands"):
+        manage(env, "load_boundaries", "--if-present", timeout=600)
+    manage(env, "collectstatic", "--no-input", "--verbosity", "0", timeout=600)
+
+
+def rebuild_search_index(env: dict) -> None:
+    # The synthetic data is bulk-created, which the search index's signals do not see.
+    if "rebuild_search_index" in manage(env, "help", "--commands"):
+        manage(env, "rebuild_search_index", timeout=900)
+
+
+def targets(env: dict) -> list[tuple[str, str, dict]]:
+    """(name, path, extra headers) for every measured page, picked from the bench database."""
+    output = manage(env, "shell", "--no-imports", "-c", PICK_TARGETS)
+    picked = json.loads(output.split("TARGETS ", 1)[1])
+    cities, district = picked["cities"], picked["district"]
+    if not cities:
+        sys.exit("De benchmarkdatabase heeft geen gepubliceerde steden (load_content?).")
+    compare = "/vergelijk/?" + "&".join(f"steden={slug}" for slug in cities)
+    pages = [
+        ("home", "/", {}),
+        ("stad", f"/steden/{cities[0]}/", {}),
+        ("wijk", f"/steden/{cities[0]}/wijken/{district}/", {}),
+        ("vergelijking (4 steden)", compare, {}),
+        ("zoeken", f"/zoeken/?q={SEARCH_QUERY}", {}),
+        ("vergelijking, htmx-fragment", compare, {"HX-Request": "true"}),
+    ]
+    return [*pages, ("statisch bestand (css)", static_css_path(), {})]
+
+
+def static_css_path() -> str:
+    manifest = json.loads((BASE_DIR / "staticfiles" / "staticfiles.json").read_text())
+    return "/static/" + manifest["paths"]["css/site.css"]
+
+
+class Server:
+    """gunicorn with the production configuration, and a sampler of its workers' memory."""
+
+    def __init__(self, env: dict, port: int, log: Path):
+        self.url = f"http://127.0.0.1:{port}"
+        log.parent.mkdir(exist_ok=True)
+        self.log = log.open("w")
+        command = [
+            GUNICORN,
+            "--config",
+            "buurtwijs/gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+        ]
+        # Request logs go to stdout as in production; here nobody reads them.
+        self.process = subprocess.Popen(
+            [*command, "buurtwijs.wsgi"], cwd=BASE_DIR, env=env,
+            stdout=subprocess.DEVNULL, stderr=self.log,
+        )  # fmt: skip
+        self.peak_worker_rss = 0
+        self.peak_total_rss = 0
+        self.workers = 0
+        self._stop = threading.Event()
+        self._sampler = threading.Thread(target=self._sample, daemon=True)
+
+    def wait_until_ready(self, path: str, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                sys.exit(f"gunicorn stopte meteen; zie {self.log.name}")
+            try:
+                fetch(self.url + path, {})
+                self._sampler.start()
+                return
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.3)
+        sys.exit(f"gunicorn antwoordde niet binnen {timeout:.0f} s; zie {self.log.name}")
+
+    def _sample(self) -> None:
+        master = psutil.Process(self.process.pid)
+        while not self._stop.wait(0.2):
+            try:
+                rss = [child.memory_info().rss for child in master.children()]
+            except psutil.Error:
+                continue
+            self.workers = max(self.workers, len(rss))
+            self.peak_worker_rss = max(self.peak_worker_rss, *rss, 0)
+            self.peak_total_rss = max(self.peak_total_rss, sum(rss))
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+
+
+def fetch(url: str, headers: dict) -> tuple[int, int]:
+    request = urllib.request.Request(url, headers=BROWSER_HEADERS | headers)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, len(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, 0
+
+
+def warm(server: Server, pages: list) -> list:
+    """Request every page a few times; pages that do not answer 200 are left out, and said so."""
+    ready = []
+    for name, path, headers in pages:
+        statuses = {fetch(server.url + path, headers)[0] for _ in range(20)}
+        if statuses == {200}:
+            ready.append((name, path, headers))
+        else:
+            print(f"  ! {name} ({path}) antwoordt {sorted(statuses)}; niet gemeten", flush=True)
+    return ready
+
+
+def wrk(url: str, headers: dict, args: argparse.Namespace) -> dict:
+    command = ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--timeout", "10s"]
+    command += ["-s", REPORT_LUA]
+    for name, value in (BROWSER_HEADERS | headers).items():
+        command += ["-H", f"{name}: {value}"]
+    output = subprocess.run(
+        [*command, url], capture_output=True, text=True, timeout=args.duration + 60, check=True
+    ).stdout
+    figures = json.loads(output.split("BENCH ", 1)[1])
+    figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
+    return figures
+
+
+def run_phase(name: str, env: dict, args: argparse.Namespace) -> dict:
+    print(f"\n== {name} ==", flush=True)
+    pages = targets(env)
+    server = Server(env, args.port, RESULTS_DIR / "gunicorn.log")
+    weight = {"total": None}
+    try:
+        server.wait_until_ready(pages[-1][1])
+        pages = warm(server, pages)
+        print("  gewicht eerste bezoek aan de stadspagina:")
+        weight = page_weight.measure(server.url + pages_by_name(pages)["stad"])
+        page_weight.report(weight)
+        runs = []
+        for number in range(1, args.runs + 1):
+            print(f"  meting {number}/{args.runs}...", flush=True)
+            runs.append(
+                {page: wrk(server.url + path, headers, args) for page, path, headers in pages}
+            )
+    finally:
+        server.stop()
+    summary = summarise(runs, pages, server) | {"city_page_bytes": weight["total"]}
+    print_phase(summary)
+    return summary
+
+
+def pages_by_name(pages: list) -> dict:
+    return {name: path for name, path, headers in pages}
+
+
+def page_weight_standalone(port: int, measure, report) -> bool:
+    """For bench/page_weight.py: start the portal on the real content and weigh a city page."""
+    started_db = embedded_db.ensure_running()
+    env = bench_environment(argparse.Namespace(no_page_cache=False))
+    try:
+        prepare_database(env)
+        manage(env, "remove_scale_data", timeout=600)
+        pages = targets(env)
+        server = Server(env, port, RESULTS_DIR / "gunicorn.log")
+        try:
+            server.wait_until_ready(pages[-1][1])
+            return report(measure(server.url + pages_by_name(pages)["stad"]))
+        finally:
+            server.stop()
+    finally:
+        if started_db:
+            embedded_db.stop()
+
+
+def summarise(runs: list[dict], pages: list, server: Server) -> dict:
+    static = pages[-1][0]
+    rows = []
+    for page, path, headers in pages:
+        measured = [run[page] for run in runs]
+        rows.append(
+            {
+                "page": page,
+                "path": path + (" (HX-Request)" if headers else ""),
+                "rps": statistics.median(m["rps"] for m in measured),
+                "p50_ms": statistics.median(m["p50_us"] for m in measured) / 1000,
+                "p95_ms": statistics.median(m["p95_us"] for m in measured) / 1000,
+                "bytes_per_response": measured[0]["bytes"] / max(measured[0]["requests"], 1),
+                "errors": sum(m["socket_errors"] + m["status_errors"] for m in measured),
+                # Side by side: each run's ratio against the static file of the same run.
+                "ratio": statistics.median(run[page]["rps"] / run[static]["rps"] for run in runs),
+            }
+        )
+    return {
+        "rows": rows,
+        "workers": server.workers,
+        "peak_worker_rss_mb": server.peak_worker_rss / 2**20,
+        "peak_total_rss_mb": server.peak_total_rss / 2**20,
+    }
+
+
+def print_phase(summary: dict) -> None:
+    header = f"  {'pagina':<30}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'× statisch':>12}{'bytes':>9}"
+    print(header)
+    for row in summary["rows"]:
+        errors = f"  ({row['errors']} fouten)" if row["errors"] else ""
+        print(
+            f"  {row['page']:<30}{row['rps']:>9.0f}{row['p50_ms']:>9.2f}{row['p95_ms']:>9.2f}"
+            f"{row['ratio']:>12.2f}{row['bytes_per_response']:>9.0f}{errors}"
+        )
+    print(
+        f"  piek-RSS: {summary['peak_worker_rss_mb']:.0f} MB per worker, "
+        f"{summary['peak_total_rss_mb']:.0f} MB voor {summary['workers']} workers samen",
+        flush=True,
+    )
+
+
+def save(results: dict, args: argparse.Namespace) -> None:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = RESULTS_DIR / f"{stamp}{'-' + args.label if args.label else ''}.json"
+    RESULTS_DIR.mkdir(exist_ok=True)
+    path.write_text(json.dumps({"settings": vars(args), "phases": results}, indent=2))
+    print(f"\nResultaten bewaard in {path.relative_to(BASE_DIR)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

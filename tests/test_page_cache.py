@@ -1,0 +1,204 @@
+"""The whole-page cache: anonymous readers get stored pages, never stale after a publish."""
+
+import gzip
+import time
+
+import brotli
+import psycopg
+import pytest
+from django.db import connection
+
+from approaches.models import Role
+from buurtwijs import cache
+from buurtwijs.cache import bulk_content_change, bump_content_version, current_version
+from buurtwijs.models import ContentVersion, Status
+from tests.factories import make_approach, make_city, make_role
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    # Most tests run in a transaction that is never committed, so no NOTIFY is ever delivered:
+    # they use the version read per request. The tests at the end cover listening.
+    settings.PAGE_CACHE_LISTEN = False
+    yield
+    cache._watcher.close()  # its connection would keep the test database from being dropped
+
+
+@pytest.fixture
+def city(db):
+    city = make_city(name="Zonnestad", slug="zonnestad", summary="De oude samenvatting.")
+    make_approach(city=city, name="Wijkgericht werken")
+    return city
+
+
+def test_a_second_request_is_answered_from_the_cache_in_one_query(
+    client, city, django_assert_num_queries
+):
+    first = client.get("/steden/zonnestad/")
+    with django_assert_num_queries(1):  # the content version and the cache entry, together
+        second = client.get("/steden/zonnestad/")
+    assert first.status_code == second.status_code == 200
+    assert second.content == first.content
+    assert "De oude samenvatting." in second.content.decode()
+
+
+def test_a_published_edit_is_visible_on_the_next_request(client, city):
+    assert "De oude samenvatting." in client.get("/steden/zonnestad/").content.decode()
+    city.summary = "De nieuwe samenvatting."
+    city.save()
+    page = client.get("/steden/zonnestad/").content.decode()
+    assert "De nieuwe samenvatting." in page
+    assert "De oude samenvatting." not in page
+
+
+def test_unpublishing_a_city_takes_its_page_down_on_the_next_request(client, city):
+    assert client.get("/steden/zonnestad/").status_code == 200
+    city.status = Status.DRAFT
+    city.save()
+    assert client.get("/steden/zonnestad/").status_code == 404
+
+
+def test_a_new_link_between_objects_is_visible_on_the_next_request(client, city):
+    role = make_role(name="Sociaal makelaar")
+    assert "Sociaal makelaar" not in client.get("/steden/zonnestad/").content.decode()
+    role.approaches.add(city.approaches.get())
+    assert "Sociaal makelaar" in client.get("/steden/zonnestad/").content.decode()
+
+
+def test_deleting_content_is_visible_on_the_next_request(client, city):
+    role = make_role(name="Sociaal makelaar")
+    role.approaches.add(city.approaches.get())
+    assert "Sociaal makelaar" in client.get("/steden/zonnestad/").content.decode()
+    Role.objects.filter(pk=role.pk).delete()
+    assert "Sociaal makelaar" not in client.get("/steden/zonnestad/").content.decode()
+
+
+def test_staff_see_their_drafts_and_readers_never_get_the_staff_page(client, admin_client, city):
+    make_approach(city=city, name="Geheim plan", status=Status.DRAFT)
+    assert "Geheim plan" not in client.get("/steden/zonnestad/").content.decode()
+    staff_page = admin_client.get("/steden/zonnestad/")
+    assert "Geheim plan" in staff_page.content.decode()
+    assert "ETag" not in staff_page
+    reader_page = client.get("/steden/zonnestad/")
+    assert "Geheim plan" not in reader_page.content.decode()
+    assert "ETag" in reader_page
+
+
+def test_the_htmx_fragment_and_the_full_page_are_cached_apart(client, db):
+    make_city(name="Aastad", slug="aastad")
+    make_city(name="Beestad", slug="beestad")
+    url = "/vergelijk/?steden=aastad&steden=beestad"
+    full = client.get(url)
+    fragment = client.get(url, headers={"HX-Request": "true"})
+    full_again = client.get(url)
+    fragment_again = client.get(url, headers={"HX-Request": "true"})
+    assert b"<html" in full.content and b"<html" in full_again.content
+    assert b"<html" not in fragment.content and b"<html" not in fragment_again.content
+    assert full.content == full_again.content and fragment.content == fragment_again.content
+    assert "HX-Request" in full_again["Vary"]
+
+
+def test_a_browser_revalidating_an_unchanged_page_gets_a_304(client, city):
+    etag = client.get("/steden/zonnestad/")["ETag"]
+    response = client.get("/steden/zonnestad/", headers={"If-None-Match": etag})
+    assert response.status_code == 304
+    assert response.content == b""
+
+
+def test_a_browser_revalidating_after_a_publish_gets_the_new_page(client, city):
+    etag = client.get("/steden/zonnestad/")["ETag"]
+    city.summary = "De nieuwe samenvatting."
+    city.save()
+    response = client.get("/steden/zonnestad/", headers={"If-None-Match": etag})
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+    assert "De nieuwe samenvatting." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("accept", "encoding", "decompress"),
+    [("gzip, deflate, br", "br", brotli.decompress), ("gzip", "gzip", gzip.decompress)],
+)
+def test_stored_pages_are_sent_compressed_to_browsers_that_accept_it(
+    client, city, accept, encoding, decompress
+):
+    plain = client.get("/steden/zonnestad/").content
+    compressed = client.get("/steden/zonnestad/", headers={"Accept-Encoding": accept})
+    assert compressed["Content-Encoding"] == encoding
+    assert len(compressed.content) < len(plain) / 2
+    assert decompress(compressed.content) == plain
+    assert "Accept-Encoding" in compressed["Vary"]
+
+
+def test_a_reader_with_a_messages_cookie_gets_a_fresh_page(client, city):
+    client.get("/steden/zonnestad/")
+    client.cookies["messages"] = "iets"
+    response = client.get("/steden/zonnestad/")
+    assert response.status_code == 200
+    assert "ETag" not in response
+
+
+def test_pages_that_may_not_be_stored_are_not(client, db):
+    response = client.get("/gezond/")
+    assert "ETag" not in response
+
+
+def test_saving_content_raises_the_version_and_a_bulk_change_raises_it_once(db, city):
+    before = current_version()
+    city.save()
+    assert current_version() == before + 1
+    with bulk_content_change():
+        make_city()
+        make_city()
+    assert current_version() == before + 2
+
+
+def test_a_missing_version_row_switches_caching_off_until_the_next_change(client, city):
+    ContentVersion.objects.all().delete()
+    assert "ETag" not in client.get("/steden/zonnestad/")
+    bump_content_version()
+    assert current_version() is not None
+    assert "ETag" in client.get("/steden/zonnestad/")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_while_listening_a_hit_needs_no_query_and_an_edit_shows_at_once(
+    client, settings, django_assert_num_queries
+):
+    settings.PAGE_CACHE_LISTEN = True
+    bump_content_version()  # an earlier test's flush may have removed the row
+    city = make_city(slug="luisterstad", summary="De oude samenvatting.")
+    client.get("/steden/luisterstad/")
+    with django_assert_num_queries(0):
+        assert "De oude samenvatting." in client.get("/steden/luisterstad/").content.decode()
+    city.summary = "De nieuwe samenvatting."
+    city.save()
+    assert "De nieuwe samenvatting." in client.get("/steden/luisterstad/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_while_listening_a_publish_by_another_process_reaches_this_one(
+    client, settings, django_assert_num_queries
+):
+    settings.PAGE_CACHE_LISTEN = True
+    bump_content_version()
+    make_city(slug="verrestad", summary="De oude samenvatting.")
+    assert "De oude samenvatting." in client.get("/steden/verrestad/").content.decode()
+    params = connection.get_connection_params()
+    params.pop("cursor_factory", None)
+    with psycopg.connect(**params) as other:  # another worker or container, one transaction
+        other.execute(
+            "UPDATE cities_city SET summary = 'Elders gewijzigd.' WHERE slug = 'verrestad'"
+        )
+        other.execute(
+            "UPDATE buurtwijs_contentversion SET value = value + 1 WHERE id = 1 "
+            "RETURNING pg_notify('buurtwijs_content_version', value::text)"
+        )
+    # NOTIFY arrives moments after the commit; it must arrive, and then the page is new.
+    deadline = time.monotonic() + 5
+    while "Elders gewijzigd." not in client.get("/steden/verrestad/").content.decode():
+        assert time.monotonic() < deadline, "de nieuwe versie kwam niet aan"
+        time.sleep(0.01)
+    with django_assert_num_queries(0):  # learnt from the announcement, not by asking
+        assert "Elders gewijzigd." in client.get("/steden/verrestad/").content.decode()
