@@ -18,7 +18,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATABASE_NAME = "buurtwijs"
 SUPERUSER = "postgres"
@@ -46,8 +45,8 @@ def _can_reach(path: Path, user: pwd.struct_passwd | None) -> bool:
 
 
 def _fallback_root() -> Path:
-    digest = hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:10]
-    return Path("/var/tmp") / f"buurtwijs-{digest}"
+    digest = hashlib.sha1(str(BASE_DIR).encode(), usedforsecurity=False).hexdigest()[:10]
+    return Path("/var/tmp") / f"buurtwijs-{digest}"  # noqa: S108 -- per-checkout name
 
 
 def root_dir() -> Path:
@@ -65,7 +64,7 @@ def data_dir() -> Path:
 
 def socket_dir() -> Path:
     """A short folder for the socket: unix socket paths are limited to about 107 bytes."""
-    digest = hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:10]
+    digest = hashlib.sha1(str(BASE_DIR).encode(), usedforsecurity=False).hexdigest()[:10]
     return Path(tempfile.gettempdir()) / f"bw-{digest}"
 
 
@@ -116,12 +115,18 @@ def _initialise() -> None:
     _run_as_server(
         [
             str(bin_dir() / "initdb"),
-            "--pgdata", str(data_dir()),
-            "--username", SUPERUSER,
-            "--auth", "trust",
-            "--encoding", "UTF8",
-            "--locale", "C.UTF-8",
-            "--text-search-config", "dutch",
+            "--pgdata",
+            str(data_dir()),
+            "--username",
+            SUPERUSER,
+            "--auth",
+            "trust",
+            "--encoding",
+            "UTF8",
+            "--locale",
+            "C.UTF-8",
+            "--text-search-config",
+            "dutch",
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,  # initdb warns that "dutch" differs from the C locale
@@ -171,8 +176,16 @@ def start() -> None:
         _own_file(log)
     _run_as_server(
         [
-            str(bin_dir() / "pg_ctl"), "start", "--wait", "--timeout", "60",
-            "--pgdata", str(data_dir()), "--log", str(log), "--silent",
+            str(bin_dir() / "pg_ctl"),
+            "start",
+            "--wait",
+            "--timeout",
+            "60",
+            "--pgdata",
+            str(data_dir()),
+            "--log",
+            str(log),
+            "--silent",
         ],
     )
 
@@ -187,7 +200,7 @@ def stop() -> None:
     if not is_running():
         return
     _run_as_server(
-        [str(bin_dir() / "pg_ctl"), "stop", "--wait", "--mode", "fast", "--pgdata", str(data_dir())],
+        [str(bin_dir() / "pg_ctl"), "stop", "--wait", "--mode=fast", f"--pgdata={data_dir()}"],
         stdout=subprocess.DEVNULL,
     )
 

@@ -8,10 +8,12 @@ DATABASE_URL selects a PostgreSQL server; without it the embedded cluster of
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 from buurtwijs import embedded_db
 
@@ -36,6 +38,15 @@ def required(name: str) -> str:
     return value
 
 
+def secret_key_from_environment() -> str:
+    """SECRET_KEY itself, or the contents of the file SECRET_KEY_FILE names (a mounted secret)."""
+    if key := os.environ.get("SECRET_KEY", "").strip():
+        return key
+    if path := os.environ.get("SECRET_KEY_FILE", "").strip():
+        return Path(path).read_text().strip()
+    return ""
+
+
 def local_secret_key() -> str:
     """A key made once per checkout, so sessions survive restarts of the local portal."""
     path = BASE_DIR / ".local" / "secret_key"
@@ -53,10 +64,14 @@ PRODUCTION = ENVIRONMENT == "production"
 
 DEBUG = env_bool("DEBUG", False)
 if PRODUCTION:
-    SECRET_KEY = required("SECRET_KEY")
+    SECRET_KEY = secret_key_from_environment()
+    if not SECRET_KEY:
+        raise ImproperlyConfigured(
+            "SECRET_KEY (or SECRET_KEY_FILE) must be set when BUURTWIJS_ENV=production."
+        )
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [required("ALLOWED_HOSTS")]
 else:
-    SECRET_KEY = os.environ.get("SECRET_KEY") or local_secret_key()
+    SECRET_KEY = secret_key_from_environment() or local_secret_key()
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 INSTALLED_APPS = [
@@ -68,14 +83,23 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_htmx",
+    "axes",
     "buurtwijs",
     "cities",
     "approaches",
+    "search",
+    "reversion",
 ]
 
 MIDDLEWARE = [
+    "buurtwijs.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "buurtwijs.middleware.SecurityHeadersMiddleware",
+    "buurtwijs.middleware.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Early, so a cached page skips sessions, CSRF and the view (README, "Snelheid").
+    "buurtwijs.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -84,6 +108,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, so it sees the outcome of every login attempt.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "buurtwijs.urls"
@@ -99,6 +125,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
+                "buurtwijs.glossary_links.glossary_terms",
             ],
         },
     },
@@ -117,6 +145,13 @@ DATABASES["default"]["TEST"] = {"NAME": os.environ.get("BUURTWIJS_TEST_DATABASE"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The lock-out backend only counts and refuses attempts; ModelBackend does the logging in and
+# rejects deactivated accounts on every request, which ends their sessions.
+AUTHENTICATION_BACKENDS = [
+    "buurtwijs.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -126,6 +161,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
+# The few admin texts Django itself does not translate into Dutch yet.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -139,15 +176,114 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
+# The shared cache: Redis when REDIS_URL is set (several containers), else a table in the same
+# PostgreSQL (created by a migration). Pages are keyed by the content version (buurtwijs.cache).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "buurtwijs_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+PAGE_CACHE_ENABLED = env_bool("BUURTWIJS_PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "default"
+# Each process learns the content version from PostgreSQL's NOTIFY, so a cache hit needs no
+# query; off, each request reads the version (one query, together with the cached page).
+PAGE_CACHE_LISTEN = env_bool("BUURTWIJS_PAGE_CACHE_LISTEN", True)
+# Entries of older versions are never read again; the limit only bounds writes that bypass
+# signals (QuerySet.update), which should call buurtwijs.cache.bump_content_version().
+PAGE_CACHE_SECONDS = int(os.environ.get("BUURTWIJS_PAGE_CACHE_SECONDS", 3600))
+PAGE_CACHE_BROTLI_QUALITY = 9
+# Set by a deploy to start with an empty page cache; code and template changes already do.
+PAGE_CACHE_RELEASE = os.environ.get("BUURTWIJS_RELEASE", "")
+
 # The boundary files read by the map import (see README, "Kaartdata").
-BOUNDARY_DATA_DIR = Path(os.environ.get("BUURTWIJS_BOUNDARY_DATA", BASE_DIR.parent / "shared" / "data"))
+BOUNDARY_DATA_DIR = Path(
+    os.environ.get("BUURTWIJS_BOUNDARY_DATA", BASE_DIR.parent / "shared" / "data")
+)
 
 SITE_NAME = "Buurtwijs"
+# Where readers report problems, accessibility problems included (shown on /over/).
+CONTACT_EMAIL = os.environ.get("BUURTWIJS_CONTACT_EMAIL", "redactie@buurtwijs.nl")
 
+# Security (README, "Productie"). Production assumes a proxy in front that terminates TLS and
+# sets X-Forwarded-Proto; it must overwrite that header, never pass on what a client sent.
+if PRODUCTION:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    # A load balancer probes the health check over plain http.
+    SECURE_REDIRECT_EXEMPT = [r"^gezond/$"]
+    SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    # __Host- cookies are only accepted over https, without a Domain and for the whole site.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+# htmx sends the token from the page (hx-headers on <body>), so no script needs the cookie.
+CSRF_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# No inline script or style anywhere, except the few the admin marks with the per-request nonce.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "upgrade-insecure-requests": PRODUCTION,
+}
+# Sent by buurtwijs.middleware.SecurityHeadersMiddleware.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+
+# Password guessing on /beheer/: locked per username and address, so someone elsewhere cannot
+# lock a real editor out; the lock lifts by itself after the cool-off.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "buurtwijs.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "buurtwijs.lockout.client_ip"
+# How many proxies in front append to X-Forwarded-For (0: use the connecting address).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if PRODUCTION else "0"))
+
+# JSON lines on stdout: one per request, and errors with their traceback and request.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "buurtwijs.logging.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # axes announces its configuration at every start; only its warnings are news.
+        "axes": {"level": "WARNING"},
+    },
 }

@@ -26,10 +26,39 @@ def pytest_configure(config):
         embedded_db.ensure_running()
 
 
+@pytest.fixture(autouse=True)
+def _static_files_without_manifest(settings):
+    """{% static %} works without collectstatic; the manifest storage is for production."""
+    plain = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    settings.STORAGES = settings.STORAGES | {"staticfiles": plain}
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_off(settings):
+    """Tests see each view as rendered; tests/test_page_cache.py switches the page cache on."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 @pytest.fixture
 def content(db):
     """The real initial content, as `bin/start` loads it."""
     call_command("load_content", verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def content_per_module(django_db_setup, django_db_blocker):
+    """The real initial content, loaded once per test module and rolled back after it.
+
+    For modules with many read-only checks on the content (loading takes seconds). Tests still
+    ask for `db`, which wraps each of them in a savepoint inside this transaction; not for
+    `transactional_db` or `live_server` tests.
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_content", verbosity=0)
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="session")
