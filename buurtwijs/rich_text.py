@@ -8,9 +8,8 @@ import markdown
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 
-ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "h3", "h4", "code", "abbr",
-}
+ALLOWED_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "code", "abbr"}
+ALLOWED_TAGS |= {"h3", "h4"}  # headings below the page's own h1 and h2
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 ALLOWED_URL_SCHEMES = {"https", "http", "mailto"}
 
