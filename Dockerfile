@@ -20,6 +20,10 @@ WORKDIR /app
 COPY --from=build --chown=root:root /app /app
 USER buurtwijs
 EXPOSE 8000
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD ["python", "-c", "import urllib.request, sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/gezond/', timeout=4).status != 200)"]
+# The probe names a host from ALLOWED_HOSTS: Django refuses requests for any other host.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD ["python", "-c", "\
+import os, sys, urllib.request; \
+host = os.environ['ALLOWED_HOSTS'].split(',')[0].strip().lstrip('.'); \
+request = urllib.request.Request('http://127.0.0.1:8000/gezond/', headers={'Host': host}); \
+sys.exit(urllib.request.urlopen(request, timeout=4).status != 200)"]
 CMD ["gunicorn", "--config", "buurtwijs/gunicorn.conf.py", "--bind", "0.0.0.0:8000", "buurtwijs.wsgi"]

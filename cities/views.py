@@ -41,7 +41,10 @@ def city_detail(request, city_slug: str):
         # The first approach owns the plain anchors (#aanpak, #kenmerken) that links point to.
         approach.anchor_suffix = f"-{approach.slug}" if number else ""
         approach.trait_groups = trait_groups(approach.traits.all())
-    districts = with_city(city, District.objects.visible_to(user).filter(city=city))
+    # The map draws from its own query; the list needs no boundaries (150 KB for Amsterdam).
+    districts = with_city(
+        city, District.objects.visible_to(user).filter(city=city).defer("geometry")
+    )
     context = {
         "city": city,
         "approaches": approaches,
@@ -70,7 +73,10 @@ def district_detail(request, city_slug: str, district_slug: str):
         "district": district,
         "ancestors": _visible_ancestors(user, district),
         "children": sorted(
-            with_city(district.city, District.objects.visible_to(user).filter(parent=district)),
+            with_city(
+                district.city,
+                District.objects.visible_to(user).filter(parent=district).defer("geometry"),
+            ),
             key=lambda child: (KIND_ORDER[child.kind], child.name),
         ),
         "sources": list(Source.objects.visible_to(user).filter(districts=district)),
