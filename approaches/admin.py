@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from approaches.models import Approach, Assessment, Dimension, Period, Role, Trait
 from buurtwijs.admin_site import (
+    NOT_IN_HISTORY,
     PublishableAdmin,
     PublishableStackedInline,
     PublishableTabularInline,
@@ -19,9 +20,14 @@ RoleLink = Role.approaches.through
 
 # Registered before the admins: reverting an approach puts back its assessments, traits,
 # periods and role links as they were.
-for model in [Assessment, Trait, Period, RoleLink, Dimension, Role]:
-    reversion.register(model)
-reversion.register(Approach, follow=["assessments", "traits", "periods", "role_links"])
+reversion.register(RoleLink)
+for model in [Assessment, Trait, Period, Dimension, Role]:
+    reversion.register(model, exclude=NOT_IN_HISTORY)
+reversion.register(
+    Approach,
+    follow=["assessments", "traits", "periods", "role_links"],
+    exclude=NOT_IN_HISTORY,
+)
 
 
 class ShownOnApproachPage:

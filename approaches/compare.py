@@ -13,7 +13,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from approaches.models import Approach, Assessment, Dimension, Role, Trait
-from buurtwijs.models import Source
+from buurtwijs.models import Source, apply_pending
 from buurtwijs.rich_text import render_markdown
 from cities.models import City, District
 
@@ -199,6 +199,8 @@ def build_table(user, cities: list[City]) -> Table:
     )
     approaches = main_approaches(user, cities)
     dimensions = list(Dimension.objects.visible_to(user).order_by("order", "name"))
+    # Staff compare with the changes that wait for publication, as on the city pages.
+    apply_pending(user, [*cities, *dimensions, *_shown_parts(approaches.values())])
     bodies = elected_bodies(user, cities)
     columns = [(city, approaches.get(city.pk)) for city in cities]
     rows = [
@@ -241,6 +243,14 @@ def main_approaches(user, cities: list[City]) -> dict[int, Approach]:
         Prefetch("sources", queryset=Source.objects.visible_to(user).order_by("title")),
     )
     return first
+
+
+def _shown_parts(approaches):
+    for approach in approaches:
+        yield approach
+        yield from approach.assessments.all()
+        yield from approach.traits.all()
+        yield from approach.roles.all()
 
 
 def elected_bodies(user, cities: list[City]) -> dict[int, list[tuple[str, int]]]:

@@ -8,12 +8,19 @@
   the inlines or with the list actions; for others the status is read-only.
 - No lost updates: forms and inline rows carry the version they were loaded with and the rows
   are locked for the save (``buurtwijs.locking``).
+- Changes to published content by editors who may not publish are held back as pending changes
+  (``buurtwijs.pending``) until a chief editor publishes or discards them.
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.forms.models import _get_foreign_key
+from django.http import Http404, HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 from reversion import add_to_revision, set_comment
 from reversion.admin import VersionAdmin
 
@@ -24,9 +31,22 @@ from buurtwijs.locking import (
     VersionedInlineFormSet,
     lock_rows,
 )
-from buurtwijs.models import Status
+from buurtwijs.models import Publishable, Status
+from buurtwijs.pending import (
+    discard_pending,
+    hold_back,
+    pending_diff,
+    pending_labels,
+    publish_pending,
+)
 
 PUBLISH_PERMISSION = "buurtwijs.publish_content"
+HELD_BACK_MESSAGE = "Uw wijzigingen zijn als concept bewaard; een hoofdredacteur publiceert ze."
+STALE_PENDING_MESSAGE = (
+    "De concept-wijzigingen zijn intussen veranderd. Bekijk ze hieronder opnieuw en kies dan."
+)
+# Pending changes are not part of the history: putting back an old version drops them.
+NOT_IN_HISTORY = ["pending_changes"]
 MARKDOWN_HELP = (
     "Opmaak in Markdown: **vet**, *cursief*, [linktekst](https://…), een regel die begint met"
     " '- ' wordt een lijst, een witregel begint een nieuwe alinea. HTML wordt niet overgenomen."
@@ -95,6 +115,8 @@ class PublishableInlineMixin(StatusMixin):
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         formset.form.check_version = not getattr(request, "restoring_history", False)
+        formset.form.applies_pending = may_publish(request)
+        formset.holds_back = not may_publish(request)
         return formset
 
 
@@ -166,11 +188,45 @@ def _set_status(modeladmin, request, queryset, status, done: str) -> None:
     modeladmin.message_user(request, f"{changed} {name} {done}.", messages.SUCCESS)
 
 
+def _saved(obj):
+    return type(obj)._base_manager.get(pk=obj.pk)
+
+
+def _changed_live(formset) -> bool:
+    """Whether a save of ``formset`` changed rows the public may see, not counting held back."""
+    held_back = getattr(formset, "held_back", [])
+    changed = [obj for obj, _ in formset.changed_objects if obj not in held_back]
+    return bool(formset.new_objects or changed or formset.deleted_objects)
+
+
+@admin.action(permissions=["publish"], description="Concept-wijzigingen publiceren")
+def publish_pending_changes(modeladmin, request, queryset):
+    _handle_pending(modeladmin, request, queryset, publish=True)
+
+
+@admin.action(permissions=["publish"], description="Concept-wijzigingen verwerpen")
+def discard_pending_changes(modeladmin, request, queryset):
+    _handle_pending(modeladmin, request, queryset, publish=False)
+
+
+def _handle_pending(modeladmin, request, queryset, publish: bool) -> None:
+    done = 0
+    with transaction.atomic(), modeladmin.create_revision(request):
+        for obj in lock_rows(queryset):
+            done += modeladmin.handle_pending(request, obj, publish)
+    opts = modeladmin.model._meta
+    name = opts.verbose_name if done == 1 else opts.verbose_name_plural
+    what = "gepubliceerd" if publish else "verworpen"
+    modeladmin.message_user(
+        request, f"Concept-wijzigingen van {done} {name} {what}.", messages.SUCCESS
+    )
+
+
 class PublishableAdmin(StatusMixin, VersionAdmin):
     """The base of every content admin."""
 
     form = VersionedForm
-    actions = [publish, unpublish]
+    actions = [publish, unpublish, publish_pending_changes, discard_pending_changes]
     change_form_template = "admin/buurtwijs/change_form.html"
     change_list_template = "admin/buurtwijs/change_list.html"
     revision_form_template = "admin/buurtwijs/revision_form.html"
@@ -201,6 +257,7 @@ class PublishableAdmin(StatusMixin, VersionAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.check_version = not getattr(request, "restoring_history", False)
+        form.applies_pending = may_publish(request)
         return form
 
     # --- Drafts and publishing ---------------------------------------------------------------
@@ -211,6 +268,12 @@ class PublishableAdmin(StatusMixin, VersionAdmin):
         if change and not form.has_changed():
             # This editor changed nothing of the object itself (only rows inline, say): leave
             # it as it is saved, which may be newer than their form. Still part of the history.
+            add_to_revision(obj)
+            return
+        if change and obj.is_published and not may_publish(request):
+            # The public keeps the published text until a chief editor publishes this change.
+            hold_back(obj, form)
+            obj.held_back = request.held_back = True
             add_to_revision(obj)
             return
         super().save_model(request, obj, form, change)
@@ -226,14 +289,14 @@ class PublishableAdmin(StatusMixin, VersionAdmin):
     def save_related(self, request, form, formsets, change):
         # As Django does, except that links this editor did not touch are not written back:
         # someone else may have changed them meanwhile.
-        if not change or form.has_changed():
+        obj = form.instance
+        if (not change or form.has_changed()) and not getattr(obj, "held_back", False):
             form.save_m2m()
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
-        obj = form.instance
-        if obj.status == Status.PUBLISHED and any(
-            fs.new_objects or fs.changed_objects or fs.deleted_objects for fs in formsets
-        ):
+        if any(getattr(fs, "held_back", None) for fs in formsets):
+            request.held_back = True
+        if obj.status == Status.PUBLISHED and any(_changed_live(fs) for fs in formsets):
             # The page shows its rows too: a change to one is a change to the page.
             type(obj)._base_manager.filter(pk=obj.pk).update(published_at=timezone.now())
 
@@ -245,7 +308,110 @@ class PublishableAdmin(StatusMixin, VersionAdmin):
         self._tell_status(request, obj)
         return super().response_change(request, obj)
 
+    # --- Pending changes ----------------------------------------------------------------------
+
+    def reversion_register(self, model, **kwargs):
+        super().reversion_register(model, exclude=NOT_IN_HISTORY, **kwargs)
+
+    def get_urls(self):
+        prefix = f"{self.model._meta.app_label}_{self.model._meta.model_name}"
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/concept/publiceren/",
+                view(require_POST(self.publish_pending_view)),
+                name=f"{prefix}_publish_pending",
+            ),
+            path(
+                "<path:object_id>/concept/verwerpen/",
+                view(require_POST(self.discard_pending_view)),
+                name=f"{prefix}_discard_pending",
+            ),
+            *super().get_urls(),
+        ]
+
+    def publish_pending_view(self, request, object_id):
+        return self._pending_view(request, object_id, publish=True)
+
+    def discard_pending_view(self, request, object_id):
+        return self._pending_view(request, object_id, publish=False)
+
+    def _pending_view(self, request, object_id, publish: bool):
+        if not may_publish(request):
+            raise PermissionDenied
+        with transaction.atomic(), self.create_revision(request):
+            obj = self.get_object(request, unquote(object_id))
+            if obj is None:
+                raise Http404
+            if request.POST.get(LOADED_VERSION) != str(obj.version):
+                self.message_user(request, STALE_PENDING_MESSAGE, messages.WARNING)
+            elif self.handle_pending(request, obj, publish):
+                what = "gepubliceerd" if publish else "verworpen"
+                self.message_user(request, f"De concept-wijzigingen zijn {what}.", messages.SUCCESS)
+        opts = self.model._meta
+        change_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        return HttpResponseRedirect(change_url)
+
+    def pending_rows(self, request, obj) -> list:
+        """The object and its inline rows that have pending changes, locked (queries)."""
+        rows = [obj] if obj.pending_changes else []
+        for inline in self.get_inline_instances(request, obj):
+            if issubclass(inline.model, Publishable):
+                fk = _get_foreign_key(self.model, inline.model, inline.fk_name)
+                related = inline.model._base_manager.filter(**{fk.name: obj})
+                rows += lock_rows(related.filter(pending_changes__isnull=False).order_by("pk"))
+        return rows
+
+    def handle_pending(self, request, obj, publish: bool) -> int:
+        """Publish or discard the pending changes of ``obj`` and its rows; 1 if there were any."""
+        rows = self.pending_rows(request, obj)
+        try:
+            with transaction.atomic():  # all rows of the object, or none
+                for row in rows:
+                    if publish:
+                        publish_pending(row)
+                    else:
+                        discard_pending(row)
+        except ValidationError as error:
+            self.message_user(
+                request,
+                f"“{row}” kan zo niet gepubliceerd worden: {' '.join(error.messages)}",
+                messages.ERROR,
+            )
+            return 0
+        if rows:
+            what = "gepubliceerd" if publish else "verworpen"
+            self.log_change(request, obj, f"Concept-wijzigingen {what}.")
+        return int(bool(rows))
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if change and obj is not None:
+            context["pending"] = self._pending_context(request, obj, context)
+            context["may_publish"] = may_publish(request)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _pending_context(self, request, obj, context) -> list[dict]:
+        """Which of the object and its inline rows wait for publication, and what changed."""
+        rows = [obj] + [
+            form.instance
+            for inline in context.get("inline_admin_formsets", [])
+            for form in inline.formset.initial_forms
+            if isinstance(form.instance, Publishable)
+        ]
+        rows = [row for row in rows if row.pending_changes]
+        return [
+            {
+                "name": str(row),
+                "labels": pending_labels(row),
+                # From the row as saved, not as the form in front of the editor holds it.
+                "diff": pending_diff(_saved(row)) if may_publish(request) else [],
+            }
+            for row in rows
+        ]
+
     def _tell_status(self, request, obj) -> None:
+        if getattr(request, "held_back", False):
+            self.message_user(request, HELD_BACK_MESSAGE, messages.INFO)
         if obj.status == Status.DRAFT:
             self.message_user(
                 request,

@@ -105,6 +105,8 @@ class VersionedForm(forms.ModelForm):
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     # Off where an editor deliberately puts back an old copy from the history.
     check_version = True
+    # On for editors who may publish: saving the form makes pending changes live.
+    applies_pending = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -113,6 +115,27 @@ class VersionedForm(forms.ModelForm):
             form_field.show_hidden_initial = name != LOADED_VERSION
         if self.instance.pk is not None:
             self.fields[LOADED_VERSION].initial = self.instance.version
+        self.pending = self._start_from_pending()
+
+    def _start_from_pending(self) -> dict:
+        """Open the form with the changes still waiting for publication, so work continues."""
+        pending = {}
+        if isinstance(self.instance, Publishable):
+            pending = {
+                name: value
+                for name, value in self.instance.pending_values().items()
+                if name in self.fields
+            }
+        self.initial.update(pending)
+        return pending
+
+    def has_changed(self) -> bool:
+        return super().has_changed() or bool(self.applies_pending and self.pending)
+
+    def save(self, commit=True):
+        if self.applies_pending:
+            self.instance.pending_changes = None
+        return super().save(commit)
 
     @property
     def changed_data(self) -> list[str]:
@@ -146,10 +169,16 @@ class VersionedForm(forms.ModelForm):
             theirs = getattr(self.instance, name, None)
             if model_field is not None and model_field.many_to_many:
                 theirs = list(theirs.all()) if self.instance.pk else []
+            if name in self._saved_pending():
+                theirs = f"{_display(model_field, self._saved_pending()[name])} (concept)"
             yours = self.cleaned_data.get(name, bound.data)
             label = str(bound.field.label or name)
             rows.append((label, _display(model_field, theirs), _display(model_field, yours)))
         return rows
+
+    def _saved_pending(self) -> dict:
+        instance = self.instance
+        return instance.pending_values() if isinstance(instance, Publishable) else {}
 
     def conflict_messages(self) -> list:
         name = self._meta.model._meta.verbose_name
@@ -170,7 +199,22 @@ class VersionedForm(forms.ModelForm):
 
 
 class VersionedInlineFormSet(forms.BaseInlineFormSet):
-    """Inline rows that refuse stale saves, and also refuse deleting a row that changed."""
+    """Inline rows that refuse stale saves, and also refuse deleting a row that changed.
+
+    With ``holds_back`` (an editor who may not publish), changes to published rows are kept as
+    pending changes instead of being saved; ``held_back`` lists those rows afterwards.
+    """
+
+    holds_back = False
+
+    def save_existing(self, form, obj, commit=True):
+        if not (self.holds_back and commit and obj.is_published):
+            return super().save_existing(form, obj, commit)
+        from buurtwijs.pending import hold_back  # pending builds on this module
+
+        hold_back(obj, form)
+        self.held_back = [*getattr(self, "held_back", []), obj]
+        return obj
 
     def clean(self):
         super().clean()

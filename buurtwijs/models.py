@@ -1,5 +1,9 @@
 """Portal-wide content: publication status, sources and the glossary."""
 
+import json
+
+from django.core.exceptions import FieldDoesNotExist
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import F
 from django.db.models.functions import Coalesce
@@ -40,6 +44,11 @@ class Publishable(models.Model):
     )
     # Raised on every save; a save based on an older version is refused (no lost updates).
     version = models.PositiveIntegerField("versie", default=1, editable=False)
+    # What an editor without the right to publish changed on a published object, kept apart
+    # until a chief editor publishes it: {field name: value as JSON}. See buurtwijs.pending.
+    pending_changes = models.JSONField(
+        "wijzigingen in concept", null=True, blank=True, editable=False
+    )
 
     objects = PublishableQuerySet.as_manager()
 
@@ -49,6 +58,64 @@ class Publishable(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
+
+    def pending_values(self) -> dict:
+        """The held-back changes as Python values by field name; {} when there are none.
+
+        Never queries: where ``pending_changes`` was not loaded, there is nothing to show.
+        """
+        if "pending_changes" in self.get_deferred_fields() or not self.pending_changes:
+            return {}
+        values = {}
+        for name, stored in self.pending_changes.items():
+            try:
+                model_field = self._meta.get_field(name)
+            except FieldDoesNotExist:  # a field removed after the change was held back
+                continue
+            values[name] = value_from_json(model_field, stored)
+        return values
+
+
+def value_to_json(model_field, value):
+    """A form's cleaned value of ``model_field`` in a form JSON can hold (pks for relations)."""
+    if model_field.many_to_many:
+        return sorted(item.pk if isinstance(item, models.Model) else item for item in value or [])
+    if isinstance(value, models.Model):
+        return value.pk
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+def value_from_json(model_field, stored):
+    if model_field.many_to_many:
+        target = model_field.target_field
+        return [target.to_python(pk) for pk in stored or []]
+    return model_field.to_python(stored)
+
+
+def _previewable(model_field) -> bool:
+    # Links to other rows and slugs stay as published: the page is built from the published
+    # relations, and a pending slug would give links that lead nowhere yet.
+    return not model_field.is_relation and not isinstance(model_field, models.SlugField)
+
+
+def apply_pending(user, objects) -> list:
+    """For staff, show each object's held-back changes in place of its published values.
+
+    In memory only, never saved, and no queries. Others see the objects as published. Returns
+    the objects that now show a change, which are also marked ``shows_pending``.
+    """
+    if not (user.is_authenticated and user.is_staff):
+        return []
+    shown = []
+    for obj in objects:
+        for name, value in obj.pending_values().items():
+            model_field = obj._meta.get_field(name)
+            if _previewable(model_field):
+                setattr(obj, model_field.attname, value)
+                obj.shows_pending = True
+        if getattr(obj, "shows_pending", False):
+            shown.append(obj)
+    return shown
 
 
 class Source(Publishable):

@@ -2,6 +2,7 @@ import reversion
 from django.contrib import admin
 
 from buurtwijs.admin_site import (
+    NOT_IN_HISTORY,
     PublishableAdmin,
     PublishableTabularInline,
     UniqueRowsFormSet,
@@ -11,8 +12,8 @@ from buurtwijs.locking import VersionedForm
 from cities.models import City, District
 
 # Registered before the admins: reverting a city puts back its districts as they were.
-reversion.register(District)
-reversion.register(City, follow=["districts"])
+reversion.register(District, exclude=NOT_IN_HISTORY)
+reversion.register(City, follow=["districts"], exclude=NOT_IN_HISTORY)
 
 DUPLICATE_SLUG = "Deze stad heeft al een wijk of gebied met deze slug. Kies een andere."
 

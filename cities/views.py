@@ -1,8 +1,9 @@
 """The city list, a city's profile and a district page.
 
 Every query goes through ``visible_to(request.user)``: the public sees what is published, staff
-also see drafts (marked "Concept" in the templates). Each page fetches what it shows in a fixed
-number of queries, whatever the number of districts.
+also see drafts (marked "Concept" in the templates) and, in place of the published text, changes
+that wait for publication (``apply_pending``). Each page fetches what it shows in a fixed number
+of queries, whatever the number of districts.
 """
 
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from approaches.models import Approach, Assessment, Dimension, Period, Role, Trait
-from buurtwijs.models import Source
+from buurtwijs.models import Source, apply_pending
 from cities.models import City, District
 
 # Districts nest from the largest to the smallest unit; this order sorts siblings of mixed kinds.
@@ -37,16 +38,18 @@ def city_detail(request, city_slug: str):
         City.objects.visible_to(user).select_related("inhabitants_source"), slug=city_slug
     )
     approaches = list(_approaches_for_profile(user, city))
-    for number, approach in enumerate(approaches):
-        # The first approach owns the plain anchors (#aanpak, #kenmerken) that links point to.
-        approach.anchor_suffix = f"-{approach.slug}" if number else ""
-        approach.trait_groups = trait_groups(approach.traits.all())
     # The map draws from its own query; the list needs no boundaries (150 KB for Amsterdam).
     districts = with_city(
         city, District.objects.visible_to(user).filter(city=city).defer("geometry")
     )
+    pending_preview = apply_pending(user, [city, *districts, *_city_page_parts(approaches)])
+    for number, approach in enumerate(approaches):
+        # The first approach owns the plain anchors (#aanpak, #kenmerken) that links point to.
+        approach.anchor_suffix = f"-{approach.slug}" if number else ""
+        approach.trait_groups = trait_groups(approach.traits.all())
     context = {
         "city": city,
+        "pending_preview": pending_preview,
         "approaches": approaches,
         "district_tree": district_tree(districts),
         "district_count": len(districts),
@@ -68,17 +71,17 @@ def district_detail(request, city_slug: str, district_slug: str):
         city__slug=city_slug,
         slug=district_slug,
     )
+    ancestors = _visible_ancestors(user, district)
+    children = with_city(
+        district.city, District.objects.visible_to(user).filter(parent=district).defer("geometry")
+    )
+    pending_preview = apply_pending(user, [district, district.city, *ancestors, *children])
     context = {
         "city": district.city,
         "district": district,
-        "ancestors": _visible_ancestors(user, district),
-        "children": sorted(
-            with_city(
-                district.city,
-                District.objects.visible_to(user).filter(parent=district).defer("geometry"),
-            ),
-            key=lambda child: (KIND_ORDER[child.kind], child.name),
-        ),
+        "pending_preview": pending_preview,
+        "ancestors": ancestors,
+        "children": sorted(children, key=lambda child: (KIND_ORDER[child.kind], child.name)),
         "sources": list(Source.objects.visible_to(user).filter(districts=district)),
         "last_updated": changed_on(district),
     }
@@ -152,6 +155,17 @@ def trait_groups(traits) -> list[tuple[str, str, list[Trait]]]:
     for trait in traits:
         by_kind[trait.kind].append(trait)
     return [(*TRAIT_HEADINGS[kind], items) for kind, items in by_kind.items() if items]
+
+
+def _city_page_parts(approaches):
+    """Everything of the approaches the city page shows, down to the dimension names."""
+    for approach in approaches:
+        yield approach
+        for assessment in approach.assessments.all():
+            yield from (assessment, assessment.dimension)
+        yield from approach.traits.all()
+        yield from approach.roles.all()
+        yield from approach.periods.all()
 
 
 def _approach_parts(approaches):

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from approaches.models import Assessment
 from cities.models import City
-from tests.editors import form_data, make_chief_editor, make_editor
+from tests.editors import form_data, make_chief_editor
 from tests.factories import make_approach, make_assessment, make_city, make_dimension
 
 
@@ -21,8 +21,10 @@ def approach_url(approach) -> str:
 
 
 def two_editors():
+    # Both may publish, so their saves go live (a Redacteur's save is held back, see
+    # tests/test_admin_pending_changes.py).
     first, second = Client(), Client()
-    first.force_login(make_editor(username="anna"))
+    first.force_login(make_chief_editor(username="anna"))
     second.force_login(make_chief_editor(username="bram"))
     return first, second
 

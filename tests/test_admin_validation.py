@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from approaches.models import Assessment, Period
+from buurtwijs.models import Status
 from cities.models import District
 from tests.editors import form_data, make_editor
 from tests.factories import (
@@ -234,7 +235,7 @@ def test_a_malformed_cbs_code_is_explained(editor):
 
 
 def test_dates_in_dutch_notation_are_accepted(editor):
-    period = make_period()
+    period = make_period(status=Status.DRAFT)  # a draft, so the change is saved at once
     response = change(editor, period, starts_on="21-03-2018")
     assert response.status_code == 302
     period.refresh_from_db()
