@@ -1,8 +1,6 @@
 """The city profile at /steden/<stad>/."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from approaches.models import Approach, Trait
 from buurtwijs.models import Status
@@ -18,6 +16,7 @@ from tests.factories import (
     make_source,
     make_trait,
 )
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -220,12 +219,10 @@ def test_more_districts_do_not_mean_more_queries(client):
         for _ in range(count - 1):
             make_district(city, parent=area)
 
-    with CaptureQueriesContext(connection) as few:
-        client.get("/steden/klein/")
-    with CaptureQueriesContext(connection) as many:
-        client.get("/steden/groot/")
+    few = count_queries(client, "/steden/klein/")
+    many = count_queries(client, "/steden/groot/")
 
-    assert len(few) == len(many)
+    assert few == many
     assert District.objects.filter(city=large).count() == 50
 
 

@@ -1,12 +1,11 @@
 """A district at /steden/<stad>/wijken/<wijk>/."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from buurtwijs.models import Status
 from cities.models import District
 from tests.factories import make_city, make_district, make_source
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -134,12 +133,10 @@ def test_more_areas_within_do_not_mean_more_queries(client, amsterdam):
     for _ in range(49):
         make_district(amsterdam, parent=large)
 
-    with CaptureQueriesContext(connection) as few:
-        client.get(small.get_absolute_url())
-    with CaptureQueriesContext(connection) as many:
-        client.get(large.get_absolute_url())
+    few = count_queries(client, small.get_absolute_url())
+    many = count_queries(client, large.get_absolute_url())
 
-    assert len(few) == len(many)
+    assert few == many
 
 
 def test_posting_to_a_district_page_is_not_allowed(client, amsterdam):

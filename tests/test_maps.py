@@ -2,38 +2,20 @@
 
 import re
 import xml.etree.ElementTree as ET
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from buurtwijs.models import Status
 from cities import maps
 from cities.models import City, District
+from tests.queries import count_queries
 from tests.test_city_page import CITY_PAGE_QUERIES
 from tests.test_district_page import DISTRICT_PAGE_QUERIES
 from tests.test_home import HOME_QUERIES
+from tests.test_load_boundaries import NON_RESIDENTIAL, load_boundaries
 
 SVG = "{http://www.w3.org/2000/svg}"
-NON_RESIDENTIAL = {
-    "Waalhaven-Eemhaven",
-    "Vondelingenplaat",
-    "Botlek-Europoort-Maasvlakte",
-    "Rivium",
-    "Bedrijventerrein Schieveen",
-    "Spaanse Polder",
-    "Nieuw Mathenesse",
-    "Rotterdam-Noord-West",
-}
-
-
-def load_boundaries(**options) -> str:
-    out = StringIO()
-    call_command("load_boundaries", stdout=out, **options)
-    return out.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -166,12 +148,6 @@ def test_an_edited_name_shows_on_the_map_at_once(client, boundaries):
     svg = map_svg(client.get("/steden/utrecht/"))
 
     assert "Nieuw-West" in {a.get("aria-label") for a in svg.iter(f"{SVG}a")}
-
-
-def count_queries(client, path: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(path).status_code == 200
-    return len(captured)
 
 
 def test_the_map_costs_a_fixed_number_of_queries_whatever_it_draws(client, boundaries):

@@ -7,10 +7,9 @@ the count is what a page costs when it has to be rendered.
 
 import pytest
 from django.core.management import call_command, get_commands
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from approaches import scale_data
+from tests.queries import count_queries
 
 CITY = f"{scale_data.PREFIX}stad-000"
 DISTRICT = f"{scale_data.PREFIX}wijk-04"  # a wijk within a stadsdeel
@@ -29,13 +28,6 @@ PAGES = [
     ("bronnen", "/bronnen/", {}, 10),
     ("over", "/over/", {}, 0),
 ]
-
-
-def count_queries(client, path: str, headers: dict) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path, headers=headers)
-    assert response.status_code == 200, path
-    return len(queries)
 
 
 def make_data(cities: int, districts: int) -> None:
