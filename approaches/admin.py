@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from approaches.models import Approach, Assessment, Dimension, Period, Role, Trait
-from buurtwijs.admin_site import (
+from editorial.admin import (
     NOT_IN_HISTORY,
     PublishableAdmin,
     PublishableStackedInline,
@@ -12,7 +12,7 @@ from buurtwijs.admin_site import (
     UniqueRowsFormSet,
     check_unique_within,
 )
-from buurtwijs.locking import VersionedForm
+from editorial.locking import VersionedForm
 
 # Which approaches use a role is stored on the role (Role.approaches); the approach form edits
 # those links directly, one row per link.

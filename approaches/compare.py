@@ -13,9 +13,10 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from approaches.models import Approach, Assessment, Dimension, Role, Trait
-from buurtwijs.models import Source, apply_pending
-from buurtwijs.rich_text import render_markdown
 from cities.models import City, District
+from editorial.pending import apply_pending
+from library.models import Source
+from library.rich_text import render_markdown
 
 MIN_CITIES = 2
 MAX_CITIES = 4

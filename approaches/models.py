@@ -3,8 +3,9 @@
 from django.db import models
 from django.urls import reverse
 
-from buurtwijs.models import Publishable, Source, recent_changes_index
 from cities.models import City
+from editorial.models import Publishable, recent_changes_index
+from library.models import Source
 
 
 class Dimension(Publishable):

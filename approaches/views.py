@@ -1,17 +1,174 @@
-"""Cities side by side: the same GET form with and without JavaScript, the table alone for htmx,
-and the table as CSV."""
+"""The city pages, which show each city through its approach, and the comparison.
+
+- The city list and a city's profile: every query goes through ``visible_to(request.user)``, so
+  the public sees what is published and staff also see drafts and, in place of the published
+  text, changes that wait for publication (``apply_pending``). Each page fetches what it shows
+  in a fixed number of queries, whatever the number of districts.
+- Cities side by side: the same GET form with and without JavaScript, the table alone for htmx,
+  and the table as CSV.
+"""
 
 import csv
 
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from approaches.compare import MAX_CITIES, MIN_CITIES, Table, build_table, select_cities
-from cities.models import City
+from approaches.models import Approach, Assessment, Dimension, Period, Role, Trait
+from cities.models import City, District
+from cities.views import district_tree, last_updated, with_city
+from editorial.pending import apply_pending
+from library.models import Source
+
+# --- The city list and a city's profile ------------------------------------------------
+
+
+@require_safe
+def city_list(request):
+    cities = _cities_with_approaches(request.user).annotate(
+        district_count=Coalesce(Subquery(_visible_district_count(request.user)), 0)
+    )
+    breadcrumbs = [("Steden", reverse("cities:list"))]
+    return render(
+        request, "approaches/city_list.html", {"cities": cities, "breadcrumbs": breadcrumbs}
+    )
+
+
+@require_safe
+def city_profile(request, city_slug: str):
+    user = request.user
+    city = get_object_or_404(
+        City.objects.visible_to(user).select_related("inhabitants_source"), slug=city_slug
+    )
+    approaches = list(_approaches_for_profile(user, city))
+    # The map draws from its own query; the list needs no boundaries (150 KB for Amsterdam).
+    districts = with_city(
+        city, District.objects.visible_to(user).filter(city=city).defer("geometry")
+    )
+    pending_preview = apply_pending(user, [city, *districts, *_city_page_parts(approaches)])
+    for number, approach in enumerate(approaches):
+        # The first approach owns the plain anchors (#aanpak, #kenmerken) that links point to.
+        approach.anchor_suffix = f"-{approach.slug}" if number else ""
+        approach.trait_groups = trait_groups(approach.traits.all())
+    context = {
+        "city": city,
+        "pending_preview": pending_preview,
+        "approaches": approaches,
+        "district_tree": district_tree(districts),
+        "district_count": len(districts),
+        "has_focus_areas": any(d.is_focus_area for d in districts),
+        "sources": list(_sources_cited_on_city_page(user, city)),
+        "last_updated": last_updated([city, *approaches, *_approach_parts(approaches)]),
+        "breadcrumbs": [("Steden", reverse("cities:list")), (city.name, city.get_absolute_url())],
+    }
+    return render(request, "approaches/city_profile.html", context)
+
+
+def _cities_with_approaches(user):
+    return City.objects.visible_to(user).prefetch_related(
+        Prefetch("approaches", queryset=Approach.objects.visible_to(user).order_by("name"))
+    )
+
+
+def _visible_district_count(user):
+    return (
+        District.objects.visible_to(user)
+        .filter(city=OuterRef("pk"))
+        .order_by()
+        .values("city")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+
+
+def _approaches_for_profile(user, city: City):
+    visible_dimensions = Dimension.objects.visible_to(user)
+    return (
+        Approach.objects.visible_to(user)
+        .filter(city=city)
+        .order_by("name")
+        .prefetch_related(
+            Prefetch(
+                "assessments",
+                queryset=Assessment.objects.visible_to(user)
+                .filter(dimension__in=visible_dimensions)
+                .select_related("dimension")
+                .order_by("dimension__order", "dimension__name"),
+            ),
+            Prefetch("traits", queryset=Trait.objects.visible_to(user).order_by("order", "pk")),
+            Prefetch("roles", queryset=Role.objects.visible_to(user).order_by("name")),
+            Prefetch("periods", queryset=Period.objects.visible_to(user)),
+        )
+    )
+
+
+TRAIT_HEADINGS = {
+    Trait.Kind.STRENGTH: ("Sterke punten", "sterk"),
+    Trait.Kind.WEAKNESS: ("Zwakke punten", "zwak"),
+    Trait.Kind.RISK: ("Risico's", "risico"),
+    Trait.Kind.OPEN_QUESTION: ("Open vragen", "open-vraag"),
+}
+
+
+def trait_groups(traits) -> list[tuple[str, str, list[Trait]]]:
+    """Traits under their heading, in a fixed order, leaving out empty groups."""
+    by_kind = {kind: [] for kind in TRAIT_HEADINGS}
+    for trait in traits:
+        by_kind[trait.kind].append(trait)
+    return [(*TRAIT_HEADINGS[kind], items) for kind, items in by_kind.items() if items]
+
+
+def _city_page_parts(approaches):
+    """Everything of the approaches the city page shows, down to the dimension names."""
+    for approach in approaches:
+        yield approach
+        for assessment in approach.assessments.all():
+            yield from (assessment, assessment.dimension)
+        yield from approach.traits.all()
+        yield from approach.roles.all()
+        yield from approach.periods.all()
+
+
+def _approach_parts(approaches):
+    for approach in approaches:
+        yield from approach.assessments.all()
+        yield from approach.traits.all()
+        yield from approach.periods.all()
+
+
+def _sources_cited_on_city_page(user, city: City):
+    """Every visible source that backs something on the city page, in one query."""
+    cited = (
+        Q(cities=city)
+        | Q(pk=city.inhabitants_source_id)
+        | Q(pk__in=Approach.sources.through.objects.filter(approach__city=city).values("source"))
+        | Q(
+            pk__in=Assessment.sources.through.objects.filter(
+                assessment__approach__city=city
+            ).values("source")
+        )
+        | Q(
+            pk__in=Trait.sources.through.objects.filter(trait__approach__city=city).values("source")
+        )
+        | Q(
+            pk__in=Period.sources.through.objects.filter(period__approach__city=city).values(
+                "source"
+            )
+        )
+        | Q(
+            pk__in=Role.sources.through.objects.filter(role__approaches__city=city).values("source")
+        )
+    )
+    return Source.objects.visible_to(user).filter(cited).distinct().order_by("title")
+
+
+# --- Cities side by side -----------------------------------------------------------------
 
 TEMPLATE = "approaches/compare.html"
 HIDE_EQUAL = "verberg_gelijk"

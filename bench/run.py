@@ -48,7 +48,7 @@ SEARCH_QUERY = "wijkaanpak"
 
 PICK_TARGETS = """
 import json
-from approaches.scale_data import PREFIX
+from scale_data.generate import PREFIX
 from cities.models import City, District
 real = City.objects.published().exclude(slug__startswith=PREFIX).order_by("name")
 slugs = list(real.values_list("slug", flat=True)[:4])
@@ -129,6 +129,8 @@ def bench_environment(args: argparse.Namespace) -> dict:
         "ALLOWED_HOSTS": "127.0.0.1",
         "BUURTWIJS_PAGE_CACHE": "0" if args.no_page_cache else "1",
         "PYTHONUNBUFFERED": "1",
+        # make_scale_data and remove_scale_data; the served portal never uses them.
+        "BUURTWIJS_SCALE_DATA": "1",
     }
 
 

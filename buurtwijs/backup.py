@@ -1,22 +1,14 @@
 """What a content backup holds, shared by the backup_content and restore_content commands."""
 
-from django.apps import apps
 from django.db import models
 
-# The apps whose rows are the editors' work. Accounts are not content; search entries and
-# caches are derived and rebuilt after a restore.
-CONTENT_APPS = ("buurtwijs", "cities", "approaches")
-# Bookkeeping inside those apps that a fresh database creates itself.
-NOT_CONTENT = {"buurtwijs.contentversion"}
+from editorial.registry import content_models
 
+# The content apps' rows are the editors' work (editorial.registry). Accounts are not content;
+# search entries and caches are derived and rebuilt after a restore.
 
-def content_models() -> list[type[models.Model]]:
-    return [
-        model
-        for label in CONTENT_APPS
-        for model in apps.get_app_config(label).get_models()
-        if model._meta.label_lower not in NOT_CONTENT
-    ]
+# Models that moved to another app since older backups were made: old name -> current name.
+MOVED_MODELS = {"buurtwijs.source": "library.source", "buurtwijs.term": "library.term"}
 
 
 def content_tables() -> list[type[models.Model]]:

@@ -32,8 +32,6 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from functools import cache as memoize
 from pathlib import Path
 
@@ -50,8 +48,12 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
-# Apps whose models are shown on the public pages; a change to any of them is a content change.
-CONTENT_APPS = ("buurtwijs", "cities", "approaches", "search")
+from editorial.bulk import bulk_changed, in_bulk_change
+from editorial.registry import content_models
+
+# Besides the content apps (editorial.registry): the search index, derived from the content but
+# also rebuilt on its own (`rebuild_search_index`); its changes show on the search page.
+DERIVED_APPS = ("search",)
 # Request headers a page may depend on besides its URL (htmx fragments); all part of the key.
 KEY_HEADERS = (
     "HX-Request", "HX-Boosted", "HX-History-Restore-Request", "HX-Target", "HX-Trigger",
@@ -73,9 +75,6 @@ LISTEN_KEEPALIVES = {
     "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 5, "keepalives_count": 3,
     "tcp_user_timeout": 10_000,
 }  # fmt: skip
-
-_bumps_paused: ContextVar[bool] = ContextVar("buurtwijs_content_bumps_paused", default=False)
-
 
 # --- The content version -------------------------------------------------------------------
 
@@ -111,34 +110,33 @@ def bump_content_version(using: str = DEFAULT_DB_ALIAS) -> None:
     transaction.on_commit(lambda: _watcher.saw(version), using=using)
 
 
-@contextmanager
-def bulk_content_change(using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
-    """One transaction with one version bump at the end, instead of one per saved object."""
-    token = _bumps_paused.set(True)
-    try:
-        with transaction.atomic(using=using):
-            yield
-            bump_content_version(using)
-    finally:
-        _bumps_paused.reset(token)
-
-
 def _content_changed(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
-    if _bumps_paused.get():
-        return
+    if in_bulk_change():
+        return  # one bump at its end: _bulk_changed
     action = kwargs.get("action")
     if action is not None and not action.startswith("post_"):
         return  # m2m_changed also fires before the change
     bump_content_version(using)
 
 
-def connect_signals() -> None:
-    """Watch every model of the content apps, many-to-many tables included (from ready())."""
-    from buurtwijs.models import ContentVersion
+def _bulk_changed(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
+    bump_content_version(using)
 
-    for model in apps.get_models(include_auto_created=True):
-        if model._meta.app_label not in CONTENT_APPS or model is ContentVersion:
-            continue
+
+def watched_models() -> list:
+    """Every model whose change is a content change, many-to-many tables included."""
+    derived = [
+        model
+        for label in DERIVED_APPS
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+    ]
+    return [*content_models(include_auto_created=True), *derived]
+
+
+def connect_signals() -> None:
+    """Watch every content model and the search index (from ready())."""
+    bulk_changed.connect(_bulk_changed, dispatch_uid="content-version-bulk")
+    for model in watched_models():
         uid = f"content-version-{model._meta.label_lower}"
         post_save.connect(_content_changed, sender=model, dispatch_uid=uid)
         post_delete.connect(_content_changed, sender=model, dispatch_uid=uid)

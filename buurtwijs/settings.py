@@ -84,12 +84,20 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "axes",
-    "buurtwijs",
+    "reversion",
+    # The project's own apps, from the bottom layer up (docs/architecture.md).
+    "editorial",
+    "library",
     "cities",
     "approaches",
     "search",
-    "reversion",
+    "initial_content",
+    "buurtwijs",
 ]
+# Synthetic cities for the benchmark and the query-count tests (bench/run.py, tests/settings.py);
+# never installed in the portal itself.
+if env_bool("BUURTWIJS_SCALE_DATA", False):
+    INSTALLED_APPS.append("scale_data")
 
 MIDDLEWARE = [
     "buurtwijs.middleware.RequestLogMiddleware",
@@ -126,7 +134,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "buurtwijs.glossary_links.glossary_terms",
+                "library.glossary_links.glossary_terms",
             ],
         },
     },
@@ -148,7 +156,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The lock-out backend only counts and refuses attempts; ModelBackend does the logging in and
 # rejects deactivated accounts on every request, which ends their sessions.
 AUTHENTICATION_BACKENDS = [
-    "buurtwijs.lockout.LockoutBackend",
+    "buurtwijs.login_lockout.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -263,8 +271,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "buurtwijs.lockout.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "buurtwijs.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "buurtwijs.login_lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "buurtwijs.login_lockout.client_ip"
 # How many proxies in front append to X-Forwarded-For (0: use the connecting address).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if PRODUCTION else "0"))
 

@@ -1,17 +1,35 @@
+"""Every public address, and which app answers it."""
+
 from django.contrib import admin
 from django.urls import include, path
 
-from approaches import views as approaches_views
+from approaches import views as approach_views
 from buurtwijs import health, views, wellknown
+from cities import views as city_views
+from library import views as library_views
 from search import views as search_views
+
+# Under /steden/: the city pages show a city through its approach, a district page the place.
+city_patterns = (
+    [
+        path("", approach_views.city_list, name="list"),
+        path("<slug:city_slug>/", approach_views.city_profile, name="detail"),
+        path(
+            "<slug:city_slug>/wijken/<slug:district_slug>/",
+            city_views.district_detail,
+            name="district",
+        ),
+    ],
+    "cities",
+)
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("steden/", include("cities.urls")),
-    path("begrippen/", views.glossary, name="glossary"),
-    path("bronnen/", views.sources, name="sources"),
+    path("steden/", include(city_patterns)),
+    path("begrippen/", library_views.glossary, name="glossary"),
+    path("bronnen/", library_views.sources, name="sources"),
     path("over/", views.about, name="about"),
-    path("vergelijk/", approaches_views.compare, name="compare"),
+    path("vergelijk/", approach_views.compare, name="compare"),
     path("zoeken/", search_views.search_page, name="search"),
     path("beheer/", admin.site.urls),
     path("gezond/", health.health, name="health"),

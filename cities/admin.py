@@ -1,15 +1,15 @@
 import reversion
 from django.contrib import admin
 
-from buurtwijs.admin_site import (
+from cities.models import City, District
+from editorial.admin import (
     NOT_IN_HISTORY,
     PublishableAdmin,
     PublishableTabularInline,
     UniqueRowsFormSet,
     check_unique_within,
 )
-from buurtwijs.locking import VersionedForm
-from cities.models import City, District
+from editorial.locking import VersionedForm
 
 # Registered before the admins: reverting a city puts back its districts as they were.
 reversion.register(District, exclude=NOT_IN_HISTORY)

@@ -13,12 +13,11 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
-from buurtwijs.cache import bulk_content_change
-from buurtwijs.content.sources import AMSTERDAM_GEBIEDEN, CBS_WIJKKAART_2018, SOURCES
-from buurtwijs.models import Source, Status
+from cities.boundary_sources import AMSTERDAM_GEBIEDEN, BOUNDARY_SOURCES, CBS_WIJKKAART_2018
 from cities.models import City, District
-from search import index as search_index
-from search.models import Kind
+from editorial.bulk import bulk_change
+from editorial.models import Status
+from library.models import Source
 
 WIJKEN_FILE = "wijken-2018.geojson"
 GEMEENTEN_FILE = "gemeenten-2018.geojson"
@@ -94,25 +93,23 @@ def display_name(cbs_name: str) -> str:
 def load(directory: Path) -> Report:
     """Read the files and apply them in one transaction.
 
-    Geometry is written with update(), which sends no signals, so the content version (the key of
-    the page cache) is raised once at the end; the search index is refreshed for new districts
-    only, as boundaries are not searchable.
+    Geometry is written with update(), which sends no signals; as a bulk change, the content
+    version (the key of the page cache) is raised once at the end and the search index rebuilt.
     """
     features = read_features(directory)
     report = Report()
-    with bulk_content_change(), search_index.paused():
+    with bulk_change():
         cities = {city.cbs_code: city for city in City.objects.all()}
         sources = {slug: _source(slug) for slug in (CBS_WIJKKAART_2018, AMSTERDAM_GEBIEDEN)}
         _load_cities(features[GEMEENTEN_FILE], cities, report)
         _load_gebieden(features[GEBIEDEN_FILE], cities, sources[AMSTERDAM_GEBIEDEN], report)
         _load_wijken(features[WIJKEN_FILE], cities, sources[CBS_WIJKKAART_2018], report)
-    search_index.refresh(Kind.DISTRICT, report.touched)
     return report
 
 
 def _source(slug: str) -> Source:
     """The content's own Source row when it is loaded, else one made from the same definition."""
-    definition = next(s for s in SOURCES if s["slug"] == slug)
+    definition = next(s for s in BOUNDARY_SOURCES if s["slug"] == slug)
     defaults = {k: v for k, v in definition.items() if k != "slug"} | {"status": Status.PUBLISHED}
     return Source.objects.get_or_create(slug=slug, defaults=defaults)[0]
 

@@ -5,7 +5,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 
-from buurtwijs.models import Publishable, Source, recent_changes_index
+from editorial.models import Publishable, recent_changes_index
+from library.models import Source
 
 
 class DemocracyLink(models.TextChoices):

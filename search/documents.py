@@ -11,9 +11,10 @@ from html import unescape
 from django.utils.html import strip_tags
 
 from approaches.models import Approach, Assessment, Role, Trait
-from buurtwijs.models import Source, Status, Term
-from buurtwijs.rich_text import render_markdown
 from cities.models import City, District
+from editorial.models import Status
+from library.models import Source, Term
+from library.rich_text import render_markdown
 from search.models import Kind, SearchEntry
 
 PUBLISHED = Status.PUBLISHED

@@ -1,8 +1,6 @@
 """Writing the search index: refresh a few objects after an edit, or rebuild everything."""
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable
 
 from django.db import transaction
 
@@ -12,22 +10,6 @@ from search.documents import BUILDERS
 from search.models import Kind, SearchEntry
 
 UPDATED_FIELDS = ["title", "body", "url", "city_name"]
-
-_paused: ContextVar[bool] = ContextVar("search_index_paused", default=False)
-
-
-@contextmanager
-def paused() -> Iterator[None]:
-    """Skip the per-object updates, e.g. while loading content that is then rebuilt at once."""
-    token = _paused.set(True)
-    try:
-        yield
-    finally:
-        _paused.reset(token)
-
-
-def is_paused() -> bool:
-    return _paused.get()
 
 
 def refresh(kind: Kind, ids: Iterable[int]) -> None:

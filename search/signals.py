@@ -1,15 +1,17 @@
 """Keeps the search index current when editors save or delete content.
 
-Changes made without signals (bulk updates, raw SQL) are caught by `manage.py rebuild_search_index`,
-which the content loader runs when it finishes; it pauses these updates meanwhile (index.paused).
+Inside a bulk change (``editorial.bulk``: loading content, boundaries or benchmark data) the
+per-object updates stand aside and the whole index is rebuilt once at its end. Changes made
+without signals (raw SQL) are caught by `manage.py rebuild_search_index`.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from approaches.models import Approach, Assessment, Dimension, Role, Trait
-from buurtwijs.models import Source, Term
 from cities.models import City, District
+from editorial.bulk import bulk_changed, in_bulk_change
+from library.models import Source, Term
 from search import index
 from search.models import Kind
 
@@ -26,7 +28,7 @@ KINDS = {
 
 
 def content_saved(sender, instance, raw=False, **kwargs) -> None:
-    if raw or index.is_paused():  # fixtures load objects before the ones they point to
+    if raw or in_bulk_change():  # fixtures load objects before the ones they point to
         return
     if sender is City:
         index.refresh_city(instance.pk)
@@ -40,7 +42,7 @@ def content_saved(sender, instance, raw=False, **kwargs) -> None:
 
 
 def content_deleted(sender, instance, **kwargs) -> None:
-    if index.is_paused():
+    if in_bulk_change():
         return
     index.remove(KINDS[sender], instance.pk)
     if sender is Approach:
@@ -62,14 +64,14 @@ for model in KINDS:
 @receiver(post_delete, sender=Dimension, dispatch_uid="search-delete-Dimension")
 def dimension_changed(sender, instance, raw=False, **kwargs) -> None:
     """A dimension's name and publication appear in the titles of its assessments."""
-    if not raw and not index.is_paused():
+    if not raw and not in_bulk_change():
         index.refresh(Kind.ASSESSMENT, instance.assessments.values_list("pk", flat=True))
 
 
 @receiver(m2m_changed, sender=Role.approaches.through, dispatch_uid="search-role-approaches")
 def role_approaches_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
     """Which cities use a role decides whether and where it is found."""
-    if index.is_paused():
+    if in_bulk_change():
         return
     if not reverse:  # role.approaches.add(...)
         if action.startswith("post_"):
@@ -82,3 +84,8 @@ def role_approaches_changed(sender, instance, action, reverse, pk_set, **kwargs)
         index.refresh(Kind.ROLE, getattr(instance, "_search_roles_before_clear", []))
     elif action.startswith("post_"):
         index.refresh(Kind.ROLE, pk_set or [])
+
+
+@receiver(bulk_changed, dispatch_uid="search-bulk-change")
+def rebuild_after_bulk_change(sender, **kwargs) -> None:
+    index.rebuild()

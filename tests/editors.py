@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from buurtwijs.roles import CHIEF_EDITOR, EDITOR
+from editorial.roles import CHIEF_EDITOR, EDITOR
 
 
 def make_editor(role: str = EDITOR, username: str | None = None):

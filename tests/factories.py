@@ -3,8 +3,9 @@
 import itertools
 
 from approaches.models import Approach, Assessment, Dimension, Period, Role, Trait
-from buurtwijs.models import Source, Status, Term
 from cities.models import City, District
+from editorial.models import Status
+from library.models import Source, Term
 
 _numbers = itertools.count(1)
 

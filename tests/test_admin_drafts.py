@@ -6,8 +6,8 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
 
-from buurtwijs.models import Status
 from cities.models import City
+from editorial.models import Status
 from tests.editors import form_data, make_chief_editor, make_editor
 from tests.factories import make_city, make_district
 

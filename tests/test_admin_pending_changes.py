@@ -9,9 +9,9 @@ from django.urls import reverse
 from reversion.models import Version
 
 from approaches.models import Approach, Trait
-from buurtwijs.admin_site import HELD_BACK_MESSAGE
-from buurtwijs.models import Status
 from cities.models import City, District
+from editorial.admin import HELD_BACK_MESSAGE
+from editorial.models import Status
 from tests.editors import form_data, make_chief_editor, make_editor
 from tests.factories import make_approach, make_city, make_district, make_source, make_trait
 

@@ -6,9 +6,9 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from buurtwijs.models import Status
-from buurtwijs.roles import CHIEF_EDITOR, EDITOR
 from cities.models import City
+from editorial.models import Status
+from editorial.roles import CHIEF_EDITOR, EDITOR
 from tests.editors import form_data, make_chief_editor, make_editor
 from tests.factories import make_city, make_district
 
@@ -142,7 +142,7 @@ def test_create_editor_makes_a_staff_account_with_the_role(db, monkeypatch, caps
     assert anna.is_staff and not anna.is_superuser
     assert anna.check_password("een-lang-wachtwoord-voor-anna")
     assert list(anna.groups.values_list("name", flat=True)) == [CHIEF_EDITOR]
-    assert anna.has_perm("buurtwijs.publish_content")
+    assert anna.has_perm("editorial.publish_content")
     assert "Account anna aangemaakt: Hoofdredacteur" in capsys.readouterr().out
 
 

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from approaches.models import Approach, Assessment, Dimension, Period, Role, Trait
-from buurtwijs.models import Source, Term
 from cities.models import City, District
+from library.models import Source, Term
 from tests.editors import make_chief_editor, make_editor
 from tests.factories import (
     make_approach,

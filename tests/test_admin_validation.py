@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from approaches.models import Assessment, Period
-from buurtwijs.models import Status
 from cities.models import District
+from editorial.models import Status
 from tests.editors import form_data, make_editor
 from tests.factories import (
     make_approach,

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from buurtwijs.rich_text import ALLOWED_TAGS, render_markdown
+from library.rich_text import ALLOWED_TAGS, render_markdown
 from tests.factories import (
     make_approach,
     make_assessment,

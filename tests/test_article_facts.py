@@ -14,8 +14,8 @@ import pytest
 from django.conf import settings
 
 from approaches.models import Approach, Assessment, Period, Role, Trait
-from buurtwijs.models import Source, Term
 from cities.models import City, District
+from library.models import Source, Term
 
 ARTICLE = "typering-van-de-drie-steden"
 

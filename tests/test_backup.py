@@ -8,8 +8,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from buurtwijs.backup import content_models, content_tables
+from buurtwijs.backup import content_tables
 from cities.models import City
+from editorial.registry import content_models
 from tests.factories import (
     make_approach,
     make_assessment,
@@ -147,3 +148,19 @@ def test_backup_wants_a_json_file_name(tmp_path, name):
 def test_restore_reports_a_missing_file(tmp_path):
     with pytest.raises(CommandError, match="Geen back-up gevonden"):
         call_command("restore_content", str(tmp_path / "bestaat-niet.json"))
+
+
+def test_a_backup_from_before_sources_moved_to_the_library_restores(some_content, tmp_path):
+    before = every_row()
+    backup = tmp_path / "inhoud.json"
+    call_command("backup_content", str(backup), verbosity=0)
+    rows = json.loads(backup.read_text())
+    for row in rows:  # as the backup of that time named them
+        row["model"] = row["model"].replace("library.", "buurtwijs.")
+    assert any(row["model"] == "buurtwijs.source" for row in rows)
+    backup.write_text(json.dumps(rows))
+
+    empty_the_content()
+    call_command("restore_content", str(backup), verbosity=0)
+
+    assert every_row() == before

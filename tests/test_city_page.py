@@ -3,8 +3,8 @@
 import pytest
 
 from approaches.models import Approach, Trait
-from buurtwijs.models import Status
 from cities.models import City, DemocracyLink, District
+from editorial.models import Status
 from tests.factories import (
     make_approach,
     make_assessment,

@@ -8,8 +8,8 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from approaches.models import Approach, Trait
-from buurtwijs.models import Status
 from cities.models import DemocracyLink, District
+from editorial.models import Status
 from tests.factories import (
     make_approach,
     make_assessment,

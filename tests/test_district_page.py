@@ -2,8 +2,8 @@
 
 import pytest
 
-from buurtwijs.models import Status
 from cities.models import District
+from editorial.models import Status
 from tests.factories import make_city, make_district, make_source
 from tests.queries import count_queries
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from buurtwijs.models import Status, Term
+from editorial.models import Status
+from library.models import Term
 from tests.factories import make_source, make_term
 
 pytestmark = pytest.mark.django_db

@@ -8,15 +8,15 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils.safestring import mark_safe
 
-from buurtwijs.glossary_links import (
+from editorial.models import Status
+from library.glossary_links import (
     Glossary,
     GlossaryTerm,
     glossary_for,
     glossary_terms,
     link_terms,
 )
-from buurtwijs.models import Status
-from buurtwijs.rich_text import render_markdown
+from library.rich_text import render_markdown
 from tests.factories import (
     make_approach,
     make_assessment,
@@ -166,7 +166,7 @@ def test_the_filter_fetches_published_terms_once_per_request(django_assert_num_q
     request = RequestFactory().get("/")
     request.user = AnonymousUser()
     template = Template(
-        "{% load buurtwijs %}{% for text in texts %}"
+        "{% load rich_text %}{% for text in texts %}"
         "{{ text|rich_text|link_terms:glossary_terms }}{% endfor %}"
     )
     context = Context({"texts": ["De kanteling.", "De wijkagenda.", "Weer kanteling."]})

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 
 from approaches.models import Approach
-from buurtwijs.models import Status
 from cities.models import City, DemocracyLink, District
+from editorial.models import Status
 from tests.factories import make_approach, make_city, make_district, make_term, make_trait
 from tests.queries import count_queries
 

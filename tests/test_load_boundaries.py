@@ -9,9 +9,9 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from buurtwijs.cache import current_version
-from buurtwijs.models import Status
 from cities import boundaries as boundary_import
 from cities.models import City, District
+from editorial.models import Status
 from search.models import Kind, SearchEntry
 from tests.factories import make_city, make_district
 

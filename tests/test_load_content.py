@@ -6,8 +6,9 @@ import pytest
 from django.core.management import call_command
 
 from approaches.models import Approach, Assessment, Dimension, Period, Role, Trait
-from buurtwijs.models import Source, Status, Term
 from cities.models import City, District
+from editorial.models import Status
+from library.models import Source, Term
 
 CONTENT_MODELS = [
     Source,

@@ -6,9 +6,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from buurtwijs.models import Status
 from cities import maps
 from cities.models import City, District
+from editorial.models import Status
 from tests.queries import count_queries
 from tests.test_city_page import CITY_PAGE_QUERIES
 from tests.test_district_page import DISTRICT_PAGE_QUERIES

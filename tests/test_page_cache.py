@@ -10,8 +10,10 @@ from django.db import connection
 
 from approaches.models import Role
 from buurtwijs import cache
-from buurtwijs.cache import bulk_content_change, bump_content_version, current_version
-from buurtwijs.models import ContentVersion, Status
+from buurtwijs.cache import bump_content_version, current_version
+from buurtwijs.models import ContentVersion
+from editorial.bulk import bulk_change
+from editorial.models import Status
 from tests.factories import make_approach, make_city, make_role
 
 
@@ -148,7 +150,7 @@ def test_saving_content_raises_the_version_and_a_bulk_change_raises_it_once(db, 
     before = current_version()
     city.save()
     assert current_version() == before + 1
-    with bulk_content_change():
+    with bulk_change():
         make_city()
         make_city()
     assert current_version() == before + 2

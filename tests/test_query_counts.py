@@ -1,6 +1,6 @@
 """Every public page costs the same small number of queries, however much content there is.
 
-The same page of the synthetic data set (approaches.scale_data) is counted twice: with 4 cities
+The same page of the synthetic data set (scale_data.generate) is counted twice: with 4 cities
 of 5 districts, and with 30 cities of 40 districts. The page cache is off here (see conftest), so
 the count is what a page costs when it has to be rendered.
 """
@@ -8,7 +8,7 @@ the count is what a page costs when it has to be rendered.
 import pytest
 from django.core.management import call_command, get_commands
 
-from approaches import scale_data
+from scale_data import generate as scale_data
 from tests.queries import count_queries
 
 CITY = f"{scale_data.PREFIX}stad-000"

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from buurtwijs.models import Status
+from editorial.models import Status
 from search.models import Kind, SearchEntry
 from tests.factories import (
     make_approach,

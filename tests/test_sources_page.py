@@ -3,7 +3,8 @@
 import pytest
 
 from approaches.models import Trait
-from buurtwijs.models import Source, Status
+from editorial.models import Status
+from library.models import Source
 from tests.factories import (
     make_approach,
     make_assessment,

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from buurtwijs.roles import create_permissions_now, ensure_editor_roles
+from editorial.roles import create_permissions_now, ensure_editor_roles
 
 
 def create_roles(apps, schema_editor):
@@ -10,7 +10,7 @@ def create_roles(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    """The groups Redacteur and Hoofdredacteur with their permissions (see buurtwijs.roles)."""
+    """The groups Redacteur and Hoofdredacteur with their permissions (see editorial.roles)."""
 
     dependencies = [
         ("buurtwijs", "0003_content_version"),

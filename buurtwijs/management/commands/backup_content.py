@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 
-from buurtwijs.backup import content_models
+from editorial.registry import content_models
 
 SUFFIXES = (".json", ".json.gz")
 

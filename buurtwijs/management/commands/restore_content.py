@@ -1,13 +1,17 @@
 """manage.py restore_content FILE: put a backup back, into a database without content."""
 
+import gzip
+import json
+import tempfile
 from pathlib import Path
 
-from django.core.management import call_command, get_commands
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-from buurtwijs.backup import content_tables, count_rows
+from buurtwijs.backup import MOVED_MODELS, content_tables, count_rows
+from buurtwijs.cache import bump_content_version
 from buurtwijs.management.commands.backup_content import SUFFIXES
 
 
@@ -35,7 +39,7 @@ class Command(BaseCommand):
                 )
             if existing:
                 _empty_content_tables()
-            call_command("loaddata", str(path.resolve()), verbosity=0)
+            _load(path)
             restored = count_rows()
         _rebuild_derived_data()
         self.stdout.write(f"Back-up uit {path} teruggezet: {restored} rijen inhoud.")
@@ -51,12 +55,20 @@ def _empty_content_tables() -> None:
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
+def _load(path: Path) -> None:
+    """Load the backup, naming models that moved to another app by their current name."""
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as file:
+        rows = json.load(file)
+    for row in rows:
+        row["model"] = MOVED_MODELS.get(row.get("model"), row.get("model"))
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as current:
+        json.dump(rows, current)
+        current.flush()
+        call_command("loaddata", current.name, verbosity=0)
+
+
 def _rebuild_derived_data() -> None:
     """The search index and page caches follow the content; after a restore they start over."""
-    if "rebuild_search_index" in get_commands():
-        call_command("rebuild_search_index", verbosity=0)
-    try:
-        from buurtwijs.cache import bump_content_version
-    except ImportError:
-        return
+    call_command("rebuild_search_index", verbosity=0)
     bump_content_version()

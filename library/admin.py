@@ -1,0 +1,30 @@
+from django.contrib import admin
+
+from editorial.admin import PublishableAdmin
+from library.models import Source, Term
+
+
+@admin.register(Source)
+class SourceAdmin(PublishableAdmin):
+    list_display = ["title", "kind", "author", "publisher", "published_on", "status_display"]
+    list_filter = ["kind", "status"]
+    search_fields = ["title", "author", "publisher", "description", "url"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "published_on"
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "status"]}),
+        (
+            "Publicatie",
+            {"fields": ["author", "publisher", ("published_on", "published_on_note"), "url"]},
+        ),
+        ("Tekst", {"fields": ["description"]}),
+    ]
+
+
+@admin.register(Term)
+class TermAdmin(PublishableAdmin):
+    list_display = ["name", "slug", "status_display", "changed"]
+    list_filter = ["status"]
+    search_fields = ["name", "definition"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["sources"]

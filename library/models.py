@@ -1,0 +1,81 @@
+"""Sources and glossary terms: what the content cites and the words it explains."""
+
+from django.db import models
+from django.urls import reverse
+
+from editorial.models import Publishable, recent_changes_index
+
+
+class Source(Publishable):
+    """A publication that content cites."""
+
+    class Kind(models.TextChoices):
+        ARTICLE = "artikel", "Artikel"
+        STATISTICS = "statistiek", "Statistiek"
+        POLICY = "beleid", "Beleidsdocument"
+        DATA = "data", "Open data"
+
+    title = models.CharField("titel", max_length=300)
+    slug = models.SlugField("slug", max_length=120, unique=True)
+    kind = models.CharField("soort", max_length=12, choices=Kind.choices, default=Kind.ARTICLE)
+    author = models.CharField("auteur", max_length=200, blank=True)
+    publisher = models.CharField("uitgever", max_length=200, blank=True)
+    published_on = models.DateField("publicatiedatum", null=True, blank=True)
+    published_on_note = models.CharField(
+        "toelichting bij de datum",
+        max_length=120,
+        blank=True,
+        help_text="Bijvoorbeeld 'geschreven vóór 21 maart 2018' als de precieze datum onbekend is.",
+    )
+    url = models.URLField("webadres", blank=True)
+    description = models.TextField("beschrijving", blank=True)
+
+    class Meta:
+        db_table = "buurtwijs_source"
+        verbose_name = "bron"
+        verbose_name_plural = "bronnen"
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("sources") + f"#bron-{self.slug}"
+
+    @property
+    def citation(self) -> str:
+        """A short citation: author, title, publisher, date."""
+        parts = [self.author, self.title, self.publisher]
+        if self.published_on:
+            parts.append(str(self.published_on.year))
+        elif self.published_on_note:
+            parts.append(self.published_on_note)
+        return ", ".join(part for part in parts if part)
+
+
+class Term(Publishable):
+    """A glossary entry."""
+
+    name = models.CharField("begrip", max_length=120)
+    slug = models.SlugField("slug", max_length=120, unique=True)
+    definition = models.TextField("uitleg")
+    sources = models.ManyToManyField(
+        Source,
+        blank=True,
+        related_name="terms",
+        verbose_name="bronnen",
+        db_table="buurtwijs_term_sources",
+    )
+
+    class Meta:
+        db_table = "buurtwijs_term"
+        verbose_name = "begrip"
+        verbose_name_plural = "begrippen"
+        ordering = ["name"]
+        indexes = [recent_changes_index("term_recent_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("glossary") + f"#begrip-{self.slug}"
