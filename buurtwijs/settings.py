@@ -148,6 +148,13 @@ else:
         | {"CONN_MAX_AGE": 60, "CONN_HEALTH_CHECKS": True}
     }
 DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
+# Behind a pooler in transaction mode (pgbouncer before 1.21) a connection may reach another
+# server process on every transaction: no prepared statements, no server-side cursors, and no
+# LISTEN (the page cache then reads the content version per request; docs/deploy.md).
+TRANSACTION_POOLING = env_bool("DATABASE_TRANSACTION_POOLING", False)
+if TRANSACTION_POOLING:
+    DATABASES["default"]["OPTIONS"]["prepare_threshold"] = None
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 # Concurrent local test runs pass their own name so they never drop each other's database.
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("BUURTWIJS_TEST_DATABASE")}
 
@@ -205,7 +212,7 @@ PAGE_CACHE_ENABLED = env_bool("BUURTWIJS_PAGE_CACHE", True)
 PAGE_CACHE_ALIAS = "default"
 # Each process learns the content version from PostgreSQL's NOTIFY, so a cache hit needs no
 # query; off, each request reads the version (one query, together with the cached page).
-PAGE_CACHE_LISTEN = env_bool("BUURTWIJS_PAGE_CACHE_LISTEN", True)
+PAGE_CACHE_LISTEN = env_bool("BUURTWIJS_PAGE_CACHE_LISTEN", not TRANSACTION_POOLING)
 # Entries of older versions are never read again; the limit only bounds writes that bypass
 # signals (QuerySet.update), which should call buurtwijs.cache.bump_content_version().
 PAGE_CACHE_SECONDS = int(os.environ.get("BUURTWIJS_PAGE_CACHE_SECONDS", 3600))
