@@ -10,6 +10,8 @@
 
 import csv
 
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
@@ -17,6 +19,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
 from approaches.compare import MAX_CITIES, MIN_CITIES, Table, build_table, select_cities
@@ -208,6 +212,8 @@ def _page(request, available, selection, table, hide_equal: bool):
         "hide_equal": hide_equal,
         "prompt": _prompt(selection, asked="steden" in request.GET),
         "csv_url": reverse("compare") + "?" + urlencode([*query, ("formaat", "csv")]),
+        "json_url": reverse("api-v1:comparison") + "?" + urlencode(query[: len(selection.slugs)]),
+        "embed_url": request.build_absolute_uri(embed_url(selection.slugs)),
         "fragment": fragment,
         "min_cities": MIN_CITIES,
         "max_cities": MAX_CITIES,
@@ -253,3 +259,27 @@ def inert(text: str) -> str:
 
 
 FORMULA_STARTS = {"=", "+", "-", "@", "\t", "\r"}
+
+
+# Other sites may frame this page alone; every other page keeps frame-ancestors 'none'.
+EMBED_CSP = settings.SECURE_CSP | {"frame-ancestors": ["*"]}
+
+
+@require_safe
+@xframe_options_exempt
+@csp_override(EMBED_CSP)
+def compare_embed(request):
+    """A compact comparison for an iframe on another site, with a link back to Buurtwijs."""
+    available = list(City.objects.published().order_by("name"))
+    selection = select_cities(request.GET.getlist("steden"), available)
+    table = build_table(AnonymousUser(), selection.cities) if selection.is_comparison else None
+    full_url = reverse("compare") + "?" + urlencode([("steden", s) for s in selection.slugs])
+    context = {"selection": selection, "table": table, "full_url": full_url,
+               "min_cities": MIN_CITIES, "max_cities": MAX_CITIES}  # fmt: skip
+    response = render(request, "approaches/compare_embed.html", context)
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
+    return response
+
+
+def embed_url(slugs: list[str]) -> str:
+    return reverse("compare_embed") + "?" + urlencode([("steden", slug) for slug in slugs])
