@@ -21,7 +21,7 @@ from django.views.decorators.http import require_safe
 from api import published, representations
 from api.columns import DISTRICT_COLUMNS, SOURCE_COLUMNS, TERM_COLUMNS, Column
 from approaches.views import inert
-from cities.maps import attribution
+from cities.maps import CBS_ATTRIBUTION
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.nl"
@@ -77,7 +77,7 @@ def districts_geojson(request, city_slug: str):
     collection = {
         "type": "FeatureCollection",
         "name": f"Wijken en gebieden van {city.name}",
-        "attribution": attribution(city, with_boundary),
+        "attribution": boundary_credits(city, with_boundary),
         "licence": f"Inhoud: {CONTENT_CREDIT}, {LICENCE} ({LICENCE_URL}). Grenzen: zie "
         "attribution; die houden de licentie van hun bron.",
         "source": reverse("data:index"),
@@ -89,6 +89,16 @@ def districts_geojson(request, city_slug: str):
     filename = _dated(f"{city.slug}-wijken", collection["updated"], "geojson")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def boundary_credits(city, districts) -> str:
+    """Credit the source of every boundary in the file, as the maps do (README, "Kaartdata")."""
+    credits = []
+    if any(not d.cbs_code for d in districts):
+        credits.append(f"Gemeente {city.name}")
+    if any(d.cbs_code for d in districts):
+        credits.append(CBS_ATTRIBUTION)
+    return "Grenzen: " + "; ".join(credits) if credits else "Dit bestand bevat geen grenzen."
 
 
 def _feature(district) -> dict:
