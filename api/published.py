@@ -6,12 +6,22 @@ district's city, an assessment's dimension). Each function fetches what it retur
 number of queries.
 """
 
+import re
+
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from approaches.models import Approach, Assessment, Dimension, Period, Role, Trait
 from buurtwijs.models import Source, Term
 from cities.models import City, District
+
+# What a slug can be; anything else names nothing, and is never sent to the database (which
+# refuses NUL bytes, for one).
+SLUG = re.compile(r"[-\w]{1,120}")
+
+
+def is_slug(value: str) -> bool:
+    return SLUG.fullmatch(value) is not None
 
 
 def sources() -> QuerySet[Source]:
@@ -33,7 +43,11 @@ def cities() -> QuerySet[City]:
 
 
 def city(slug: str) -> City:
-    found = City.objects.published().select_related("inhabitants_source").filter(slug=slug).first()
+    found = (
+        City.objects.published().select_related("inhabitants_source").filter(slug=slug).first()
+        if is_slug(slug)
+        else None
+    )
     if found is None:
         raise Http404("Er is geen gepubliceerde stad met deze slug.")
     return found
@@ -84,6 +98,8 @@ def districts(city: City) -> QuerySet[District]:
 
 
 def district(city: City, slug: str) -> District:
+    if not is_slug(slug):
+        raise Http404(f"{city.name} heeft geen gepubliceerde wijk met deze slug.")
     found = (
         District.objects.published().filter(city=city, slug=slug).select_related("parent").first()
     )

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
+from ninja.renderers import JSONRenderer
 from pydantic import field_validator
 
 from api import published, representations, schemas
@@ -33,6 +34,21 @@ JSON_HEADERS = {
     "Cross-Origin-Resource-Policy": "cross-origin",
 }
 ERRORS = {400: schemas.Error, 404: schemas.Error}
+
+
+class InertJSONRenderer(JSONRenderer):
+    """JSON in which no character can start markup, should anything ever read it as HTML.
+
+    The same values as plain JSON: <, >, & and ' are written as \\u escapes, which every
+    JSON reader turns back into the characters.
+    """
+
+    def render(self, request, data, *, response_status: int) -> str:
+        text = super().render(request, data, response_status=response_status)
+        return text.translate(INERT)
+
+
+INERT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
 
 
 class OpenDataAPI(NinjaAPI):
@@ -55,6 +71,7 @@ api = OpenDataAPI(
     ),
     urls_namespace="api-v1",
     docs_url=None,
+    renderer=InertJSONRenderer(),
 )
 
 
@@ -96,7 +113,7 @@ def explain(problem: dict) -> str:
     return messages.get(problem.get("type"), "deze waarde kunnen we niet gebruiken.")
 
 
-def unknown_path(request, rest: str = "") -> HttpResponse:
+def unknown_path(request) -> HttpResponse:
     """Anything under /api/v1/ that is no resource: a JSON 404 too, never the HTML page."""
     return error(request, 404, "Dit adres bestaat niet in de API; zie /api/v1/openapi.json.")
 
@@ -295,7 +312,7 @@ def roles(request, params: Query[PageParams]):
 @api.get("/rollen/{rol}/", response={200: schemas.Role, **ERRORS}, url_name="role",
          summary="Eén rol")  # fmt: skip
 def role(request, rol: str):
-    found = published.roles().filter(slug=rol).first()
+    found = published.roles().filter(slug=rol).first() if published.is_slug(rol) else None
     if found is None:
         raise Http404("Er is geen gepubliceerde rol met deze slug.")
     return representations.role(found)

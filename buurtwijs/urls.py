@@ -41,7 +41,7 @@ urlpatterns = [
     path("data/", include("api.urls")),
     path("api/v1/docs/", api_views.api_reference, name="api_reference"),
     path("api/v1/", api.urls),
-    re_path(r"^api/v1/(?P<rest>.*)$", unknown_path),
+    re_path(r"^api/v1/[\s\S]*$", unknown_path),
     path("feeds/wijzigingen/", feeds.ChangesFeed(), name="feed"),
     path("feeds/steden/<slug:city_slug>/", feeds.CityChangesFeed(), name="city_feed"),
     path(
