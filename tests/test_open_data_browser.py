@@ -1,4 +1,4 @@
-"""A researcher's path in Chromium: home, the data page, Utrecht's files, the API reference, JSON."""
+"""A researcher in Chromium: home, the data page, Utrecht's files, the API reference, JSON."""
 
 import csv
 import io
@@ -22,13 +22,13 @@ def test_a_researcher_gets_utrecht_s_districts_and_the_four_cities(
 
     with page.expect_download() as csv_download:
         page.get_by_role("link", name="Utrecht: wijken als CSV").click()
-    text = open(csv_download.value.path(), encoding="utf-8-sig").read()
+    text = csv_download.value.path().read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert any(row["slug"] == "overvecht" for row in rows)
 
     with page.expect_download() as geojson_download:
         page.get_by_role("link", name="Utrecht: wijken als GeoJSON").click()
-    collection = json.loads(open(geojson_download.value.path(), encoding="utf-8").read())
+    collection = json.loads(geojson_download.value.path().read_text(encoding="utf-8"))
     assert collection["type"] == "FeatureCollection"
     assert len(collection["features"]) == len(rows)
 
