@@ -6,12 +6,14 @@ operation (and so listed in the schema); nothing else in the query string is rea
 """
 
 import math
+import re
+from functools import cache as memoize
 from html import unescape
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.http import urlencode
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
@@ -116,6 +118,30 @@ def explain(problem: dict) -> str:
 def unknown_path(request) -> HttpResponse:
     """Anything under /api/v1/ that is no resource: a JSON 404 too, never the HTML page."""
     return error(request, 404, "Dit adres bestaat niet in de API; zie /api/v1/openapi.json.")
+
+
+def query_parameters(path: str) -> frozenset[str]:
+    """The query parameters the API operation at ``path`` reads (as the schema lists them).
+
+    For a page cache keyed on what a page reads: nothing else in the query string changes the
+    answer. Empty for paths that are no API operation.
+    """
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return frozenset()
+    template = "/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", match.route)
+    return _query_parameters_by_path().get(template, frozenset())
+
+
+@memoize
+def _query_parameters_by_path() -> dict[str, frozenset[str]]:
+    return {
+        path: frozenset(
+            p["name"] for spec in methods.values() for p in spec["parameters"] if p["in"] == "query"
+        )
+        for path, methods in api.get_openapi_schema()["paths"].items()
+    }
 
 
 # --- Pages of results ---------------------------------------------------------------------------

@@ -197,3 +197,20 @@ def test_lists_cost_a_fixed_number_of_queries(client, db):
         make_city(inhabitants_source=make_source())
     assert count_queries(client, "/api/v1/steden/utrecht/wijken/") == 3
     assert count_queries(client, "/api/v1/steden/") == 3
+
+
+def test_each_operation_names_the_query_parameters_it_reads():
+    from api.v1 import query_parameters
+
+    assert query_parameters("/api/v1/steden/") == {"pagina", "per_pagina"}
+    assert query_parameters("/api/v1/steden/utrecht/") == set()
+    assert query_parameters("/api/v1/steden/utrecht/wijken/") == {
+        "pagina",
+        "per_pagina",
+        "geometrie",
+    }
+    assert query_parameters("/api/v1/steden/utrecht/wijken/oost/") == {"geometrie"}
+    assert query_parameters("/api/v1/vergelijking/") == {"steden"}
+    assert query_parameters("/api/v1/zoeken/") == {"q"}
+    assert query_parameters("/steden/utrecht/") == set()
+    assert query_parameters("/bestaat/niet/") == set()
