@@ -18,9 +18,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.csp import CSP, build_policy
 from django.utils.http import urlencode
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
 from approaches.compare import MAX_CITIES, MIN_CITIES, Table, build_table, select_cities
@@ -212,7 +212,9 @@ def _page(request, available, selection, table, hide_equal: bool):
         "hide_equal": hide_equal,
         "prompt": _prompt(selection, asked="steden" in request.GET),
         "csv_url": reverse("compare") + "?" + urlencode([*query, ("formaat", "csv")]),
-        "json_url": reverse("api-v1:comparison") + "?" + urlencode(query[: len(selection.slugs)]),
+        "json_url": reverse("api-v1:comparison")
+        + "?"
+        + urlencode([("steden", slug) for slug in selection.slugs]),
         "embed_url": request.build_absolute_uri(embed_url(selection.slugs)),
         "fragment": fragment,
         "min_cities": MIN_CITIES,
@@ -261,13 +263,14 @@ def inert(text: str) -> str:
 FORMULA_STARTS = {"=", "+", "-", "@", "\t", "\r"}
 
 
-# Other sites may frame this page alone; every other page keeps frame-ancestors 'none'.
+# Other sites may frame this page alone; every other page keeps frame-ancestors 'none'. Set as
+# a header by the view (not through the CSP middleware, which runs after the page cache has
+# stored the page), so a page served from the cache keeps it.
 EMBED_CSP = settings.SECURE_CSP | {"frame-ancestors": ["*"]}
 
 
 @require_safe
 @xframe_options_exempt
-@csp_override(EMBED_CSP)
 def compare_embed(request):
     """A compact comparison for an iframe on another site, with a link back to Buurtwijs."""
     available = list(City.objects.published().order_by("name"))
@@ -278,6 +281,7 @@ def compare_embed(request):
                "min_cities": MIN_CITIES, "max_cities": MAX_CITIES}  # fmt: skip
     response = render(request, "approaches/compare_embed.html", context)
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
+    response[CSP.HEADER_ENFORCE] = build_policy(EMBED_CSP)
     return response
 
 

@@ -42,3 +42,18 @@ def test_a_city_published_after_a_404_answers_at_once(client):
     assert client.get("/api/v1/steden/zonnestad/").status_code == 404
     make_city(slug="zonnestad")
     assert client.get("/api/v1/steden/zonnestad/").status_code == 200
+
+
+def test_the_embed_keeps_its_framing_rules_when_served_from_the_cache(client):
+    from tests.factories import make_approach
+
+    for slug in ("zonnestad", "maanstad"):
+        make_approach(city=make_city(slug=slug))
+    url = "/vergelijk/insluiten/?steden=zonnestad&steden=maanstad"
+    client.get(url)
+    cached = client.get(url)
+    assert "frame-ancestors *" in cached["Content-Security-Policy"]
+    assert "X-Frame-Options" not in cached
+    page = client.get("/vergelijk/?steden=zonnestad&steden=maanstad")
+    assert client.get("/vergelijk/?steden=zonnestad&steden=maanstad")["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in page["Content-Security-Policy"]

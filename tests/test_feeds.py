@@ -136,3 +136,24 @@ def test_the_sitemap_leaves_drafts_out(client, db):
 def test_robots_txt_names_the_sitemap(client, db):
     lines = client.get("/robots.txt").content.decode().splitlines()
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_feeds_sitemap_and_data_page_cost_a_fixed_number_of_queries(client, db):
+    from tests.factories import make_approach
+    from tests.queries import count_queries
+
+    def grow(count):
+        for _ in range(count):
+            city = make_city()
+            make_approach(city=city)
+            make_district(city=city, parent=make_district(city=city))
+            make_term()
+
+    grow(1)
+    few = {url: count_queries(client, url) for url in URLS_WITH_FIXED_QUERIES}
+    grow(5)
+    many = {url: count_queries(client, url) for url in URLS_WITH_FIXED_QUERIES}
+    assert few == many
+
+
+URLS_WITH_FIXED_QUERIES = ["/feeds/wijzigingen/", "/sitemap.xml", "/data/", "/api/v1/rollen/"]
