@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from buurtwijs.models import Source
 from cities.models import District
+from library.models import Source
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from reversion.models import Version
 
 from api import published
 from approaches.models import Approach, Assessment, Period, Trait
-from buurtwijs.models import Source, Term
 from cities.models import City, District
+from library.models import Source, Term
 
 FEED_LIMIT = 30
 # Versions looked at per object to find the state before the last publication.

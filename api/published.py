@@ -12,8 +12,8 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from approaches.models import Approach, Assessment, Dimension, Period, Role, Trait
-from buurtwijs.models import Source, Term
 from cities.models import City, District
+from library.models import Source, Term
 
 # What a slug can be; anything else names nothing, and is never sent to the database (which
 # refuses NUL bytes, for one).

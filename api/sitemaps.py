@@ -5,8 +5,8 @@ from django.db.models import Max, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 
-from buurtwijs.models import Status
 from cities.models import City, District
+from editorial.models import Status
 
 # Pages of their own, not one per object; the glossary and sources list every term and source.
 FIXED_PAGES = ["home", "cities:list", "compare", "glossary", "sources", "about", "data:index",

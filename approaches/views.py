@@ -10,19 +10,16 @@
 
 import csv
 
-from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.csp import CSP, build_policy
 from django.utils.http import urlencode
-from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from approaches import embed
 from approaches.compare import MAX_CITIES, MIN_CITIES, Table, build_table, select_cities
 from approaches.models import Approach, Assessment, Dimension, Period, Role, Trait
 from cities.models import City, District
@@ -215,7 +212,7 @@ def _page(request, available, selection, table, hide_equal: bool):
         "json_url": reverse("api-v1:comparison")
         + "?"
         + urlencode([("steden", slug) for slug in selection.slugs]),
-        "embed_url": request.build_absolute_uri(embed_url(selection.slugs)),
+        "embed_url": request.build_absolute_uri(embed.embed_url(selection.slugs)),
         "fragment": fragment,
         "min_cities": MIN_CITIES,
         "max_cities": MAX_CITIES,
@@ -261,29 +258,3 @@ def inert(text: str) -> str:
 
 
 FORMULA_STARTS = {"=", "+", "-", "@", "\t", "\r"}
-
-
-# Other sites may frame this page alone; every other page keeps frame-ancestors 'none'. Set as
-# a header by the view (not through the CSP middleware, which runs after the page cache has
-# stored the page), so a page served from the cache keeps it.
-EMBED_CSP = settings.SECURE_CSP | {"frame-ancestors": ["*"]}
-
-
-@require_safe
-@xframe_options_exempt
-def compare_embed(request):
-    """A compact comparison for an iframe on another site, with a link back to Buurtwijs."""
-    available = list(City.objects.published().order_by("name"))
-    selection = select_cities(request.GET.getlist("steden"), available)
-    table = build_table(AnonymousUser(), selection.cities) if selection.is_comparison else None
-    full_url = reverse("compare") + "?" + urlencode([("steden", s) for s in selection.slugs])
-    context = {"selection": selection, "table": table, "full_url": full_url,
-               "min_cities": MIN_CITIES, "max_cities": MAX_CITIES}  # fmt: skip
-    response = render(request, "approaches/compare_embed.html", context)
-    response["Cross-Origin-Resource-Policy"] = "cross-origin"
-    response[CSP.HEADER_ENFORCE] = build_policy(EMBED_CSP)
-    return response
-
-
-def embed_url(slugs: list[str]) -> str:
-    return reverse("compare_embed") + "?" + urlencode([("steden", slug) for slug in slugs])

@@ -9,6 +9,7 @@ from api import feeds
 from api import views as api_views
 from api.sitemaps import SITEMAPS
 from api.v1 import api, unknown_path
+from approaches import embed as approach_embed
 from approaches import views as approach_views
 from buurtwijs import health, views, wellknown
 from cities import views as city_views
@@ -36,7 +37,7 @@ urlpatterns = [
     path("bronnen/", library_views.sources, name="sources"),
     path("over/", views.about, name="about"),
     path("vergelijk/", approach_views.compare, name="compare"),
-    path("vergelijk/insluiten/", approach_views.compare_embed, name="compare_embed"),
+    path("vergelijk/insluiten/", approach_embed.compare_embed, name="compare_embed"),
     path("zoeken/", search_views.search_page, name="search"),
     path("data/", include("api.urls")),
     path("api/v1/docs/", api_views.api_reference, name="api_reference"),

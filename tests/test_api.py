@@ -3,8 +3,8 @@
 import pytest
 
 from approaches.models import Approach
-from buurtwijs.models import Status
 from cities.models import District
+from editorial.models import Status
 
 pytestmark = pytest.mark.django_db
 

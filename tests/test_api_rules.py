@@ -2,8 +2,8 @@
 
 import pytest
 
-from buurtwijs.models import Status
 from cities.models import City
+from editorial.models import Status
 from tests.factories import (
     make_approach,
     make_assessment,

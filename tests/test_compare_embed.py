@@ -2,7 +2,7 @@
 
 import pytest
 
-from buurtwijs.models import Status
+from editorial.models import Status
 from tests.factories import make_approach, make_assessment, make_city
 from tests.test_security_headers import directives
 

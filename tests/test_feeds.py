@@ -7,8 +7,8 @@ import feedparser
 import pytest
 import reversion
 
-from buurtwijs.models import Status
 from cities.models import City, District
+from editorial.models import Status
 from tests.factories import make_city, make_district, make_term
 
 pytestmark = pytest.mark.django_db

@@ -120,7 +120,7 @@ def test_a_cell_that_looks_like_a_formula_is_made_inert(client, db):
 
 
 def test_drafts_stay_out_of_the_files(client, db):
-    from buurtwijs.models import Status
+    from editorial.models import Status
     from tests.factories import make_city, make_district, make_term
 
     city = make_city(slug="zonnestad")
