@@ -31,7 +31,7 @@ def compare_embed(request):
                "min_cities": MIN_CITIES, "max_cities": MAX_CITIES}  # fmt: skip
     response = render(request, "approaches/compare_embed.html", context)
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
-    response[CSP.HEADER_ENFORCE] = build_policy(EMBED_CSP)
+    response[str(CSP.HEADER_ENFORCE)] = build_policy(EMBED_CSP)
     return response
 
 
