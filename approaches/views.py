@@ -19,6 +19,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
+from approaches import embed
 from approaches.compare import MAX_CITIES, MIN_CITIES, Table, build_table, select_cities
 from approaches.models import Approach, Assessment, Dimension, Period, Role, Trait
 from cities.models import City, District
@@ -208,6 +209,10 @@ def _page(request, available, selection, table, hide_equal: bool):
         "hide_equal": hide_equal,
         "prompt": _prompt(selection, asked="steden" in request.GET),
         "csv_url": reverse("compare") + "?" + urlencode([*query, ("formaat", "csv")]),
+        "json_url": reverse("api-v1:comparison")
+        + "?"
+        + urlencode([("steden", slug) for slug in selection.slugs]),
+        "embed_url": request.build_absolute_uri(embed.embed_url(selection.slugs)),
         "fragment": fragment,
         "min_cities": MIN_CITIES,
         "max_cities": MAX_CITIES,

@@ -168,7 +168,8 @@ def targets(env: dict) -> list[tuple[str, str, dict]]:
     cities, district = picked["cities"], picked["district"]
     if not cities:
         sys.exit("De benchmarkdatabase heeft geen gepubliceerde steden (load_content?).")
-    compare = "/vergelijk/?" + "&".join(f"steden={slug}" for slug in cities)
+    chosen = "&".join(f"steden={slug}" for slug in cities)
+    compare = f"/vergelijk/?{chosen}"
     pages = [
         ("home", "/", {}),
         ("stad", f"/steden/{cities[0]}/", {}),
@@ -176,6 +177,10 @@ def targets(env: dict) -> list[tuple[str, str, dict]]:
         ("vergelijking (4 steden)", compare, {}),
         ("zoeken", f"/zoeken/?q={SEARCH_QUERY}", {}),
         ("vergelijking, htmx-fragment", compare, {"HX-Request": "true"}),
+        ("api: steden", "/api/v1/steden/", {}),
+        ("api: stad", f"/api/v1/steden/{cities[0]}/", {}),
+        ("api: wijken", f"/api/v1/steden/{cities[0]}/wijken/", {}),
+        ("api: vergelijking (4 steden)", f"/api/v1/vergelijking/?{chosen}", {}),
     ]
     return [*pages, ("statisch bestand (css)", static_css_path(), {})]
 

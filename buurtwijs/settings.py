@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "django_htmx",
     "axes",
     "reversion",
@@ -91,6 +92,7 @@ INSTALLED_APPS = [
     "cities",
     "approaches",
     "search",
+    "api",
     "initial_content",
     "buurtwijs",
 ]

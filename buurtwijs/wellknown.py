@@ -24,6 +24,7 @@ def robots_txt(request):
         "User-agent: *",
         "Allow: /",
         f"Disallow: {reverse('admin:index')}",
+        f"Sitemap: {request.build_absolute_uri(reverse('django.contrib.sitemaps.views.sitemap'))}",
         "",
     ]
     return _text("\n".join(lines))

@@ -14,6 +14,7 @@ PACKAGES = [
     "cities",
     "approaches",
     "search",
+    "api",
     "initial_content",
     "scale_data",
 ]

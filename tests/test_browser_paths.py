@@ -28,7 +28,17 @@ def test_a_reader_clicks_from_home_to_a_city_to_a_district(live_server, page, co
 
 
 @pytest.mark.parametrize(
-    "path", ["/steden/", "/begrippen/", "/bronnen/", "/over/", "/steden/bestaat-niet/"]
+    "path",
+    [
+        "/steden/",
+        "/begrippen/",
+        "/bronnen/",
+        "/over/",
+        "/data/",
+        "/api/v1/docs/",
+        "/vergelijk/insluiten/?steden=utrecht&steden=den-haag",
+        "/steden/bestaat-niet/",
+    ],
 )
 def test_every_other_page_type_has_no_axe_violations(live_server, page, content, path):
     response = page.goto(live_server.url + path)

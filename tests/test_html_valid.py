@@ -24,6 +24,9 @@ def public_urls() -> list[str]:
         "/begrippen/",
         "/bronnen/",
         "/over/",
+        "/data/",
+        "/api/v1/docs/",
+        "/vergelijk/insluiten/?steden=utrecht&steden=den-haag&steden=amsterdam",
         "/steden/bestaat-niet/",
     ]
 
