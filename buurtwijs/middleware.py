@@ -163,7 +163,9 @@ def _render_outage_page(template: str, context: dict) -> str:
 
 
 def _is_admin_save(request: HttpRequest) -> bool:
-    return request.method == "POST" and request.path.startswith(reverse("admin:index"))
+    if request.method != "POST" or request.path == reverse("admin:login"):
+        return False
+    return request.path.startswith(reverse("admin:index"))
 
 
 def _unsaved_form_context(request: HttpRequest) -> dict:
