@@ -19,8 +19,20 @@ cookie, answered with a 200 that sets no cookie, is not marked private or uncach
 nothing but the htmx headers, and did not use the per-request CSP nonce (a cached page would carry
 a stale one). Staff previewing drafts have a session and always get a freshly rendered page.
 
+A page is its path, the query parameters it reads (QUERY_PARAMETERS) and the htmx headers. Other
+parameters (utm_source, fbclid, anything random) are removed before the view runs, so a link
+with tracking parameters, or a client sending a new query string each time, is answered from the
+entry of the plain address: no render, no new entry. A page without such a list is stored only
+when it has no query string. Each process keeps the latest entry of each page it served within a
+byte budget, and the shared cache bounds its own size, so nothing grows without limit.
+
+After a publish every page moves to a new key. Readers asking for the same page while it is
+being rendered wait for that one render (per process) instead of each rendering it.
+
 Each stored page keeps a gzip and a brotli copy made once, so readers get compressed HTML at no
-cost per request, and an ETag built from the version lets browsers revalidate with a 304.
+cost per request; a process unpacks a page once for readers without compression and keeps that
+copy. An ETag built from the version lets browsers revalidate with a 304. While the database is
+away, readers get the last good copy, marked (buurtwijs.stale_pages).
 """
 
 import base64
@@ -34,6 +46,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache as memoize
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
@@ -384,10 +397,7 @@ def page_of(request: HttpRequest) -> Page:
     A page not listed in QUERY_PARAMETERS is stored only when it has no query string, so no
     query string anywhere makes entries the pages do not need.
     """
-    try:
-        view_name = resolve(request.path_info).view_name
-    except Resolver404:
-        view_name = None
+    view_name = _view_name(request.path_info, settings.ROOT_URLCONF)
     readable = QUERY_PARAMETERS.get(view_name)
     query = request.META.get("QUERY_STRING", "")
     if readable is not None and query:
@@ -396,6 +406,14 @@ def page_of(request: HttpRequest) -> Page:
     page = f"{request.get_full_path()}#{_key_headers(request)}"
     digest = hashlib.sha256(page.encode()).hexdigest()[:32]
     return Page(digest, storable, view_name not in NO_LAST_GOOD_COPY)
+
+
+@lru_cache(maxsize=4096)
+def _view_name(path: str, urlconf: str) -> str | None:
+    try:
+        return resolve(path, urlconf).view_name
+    except Resolver404:
+        return None
 
 
 def _only(query: str, readable: tuple[str, ...]) -> str:
