@@ -35,7 +35,7 @@ logger = logging.getLogger("buurtwijs.outage")
 NOTICE_MARKER = b"<!--buurtwijs:verouderd-->"
 NOTICE_TEMPLATE = "includes/stale_notice.html"
 # Marked copies made in this process, so an outage costs one rewrite per page, not per request.
-MARKED_COPIES = 200
+MARKED_COPIES = 100
 
 _marked: OrderedDict[tuple[str, int], dict | None] = OrderedDict()
 _marked_lock = threading.Lock()

@@ -21,6 +21,7 @@ from tests import servers
 from tests.editors import form_data
 from tests.factories import make_approach, make_city, make_district
 from tests.servers import redis_caches
+from tests.test_html_valid import check_with_vnu
 
 # The real servers of tests/servers.py, as fixtures of this module.
 throwaway_cluster = servers.throwaway_cluster
@@ -92,7 +93,7 @@ def assert_outage_page(response, url):
 
 
 def test_pages_read_before_stay_readable_marked_and_are_current_after_the_restart(
-    page_cache, outage
+    page_cache, outage, tmp_path
 ):
     City.objects.filter(slug="utrecht").update(summary="Over utrecht.")
     cache.bump_content_version()
@@ -115,7 +116,9 @@ def test_pages_read_before_stay_readable_marked_and_are_current_after_the_restar
             assert body.count(NOTICE) == 1, url
             assert page["Cache-Control"] == "no-store" and "ETag" not in page, url
             assert '<html lang="nl">' in body, url
-        assert "Over utrecht." in text(client.get("/steden/utrecht/"))
+        stale_city = text(client.get("/steden/utrecht/"))
+        assert "Over utrecht." in stale_city
+        assert_valid_html(stale_city, tmp_path)
         marked_fragment = client.get(COMPARE, headers={"HX-Request": "true"})
         assert text(marked_fragment).startswith('<div class="stale-notice" role="status">')
         assert "<html" not in text(marked_fragment)
@@ -162,13 +165,14 @@ def test_a_page_taken_offline_loses_its_copy(page_cache, outage):
         assert_outage_page(client.get(url), url)
 
 
-def test_a_failed_save_in_the_admin_keeps_what_the_editor_typed(cities, outage):
+def test_a_failed_save_in_the_admin_keeps_what_the_editor_typed(cities, outage, tmp_path):
     editor = get_user_model().objects.create_superuser("storing-redacteur", password="x-lang-1")
-    client = Client(raise_request_exception=False)
+    client = Client(raise_request_exception=False, enforce_csrf_checks=True)
     client.force_login(editor)
     city = City.objects.get(slug="den-haag")
     url = f"/beheer/cities/city/{city.pk}/change/"
-    data = form_data(client.get(url))
+    form = client.get(url)
+    data = form_data(form) | {"csrfmiddlewaretoken": str(form.context["csrf_token"])}
     typed = "Den Haag werkt met wijkagenda's.\nTweede regel, <b>met</b> & tekens."
     data["summary"] = typed
     with outage:
@@ -179,6 +183,7 @@ def test_a_failed_save_in_the_admin_keeps_what_the_editor_typed(cities, outage):
     assert "niet opgeslagen" in page and "Buurtwijs beheer" in page
     assert "admin/css/base.css" in page
     assert "Den Haag werkt met wijkagenda&#x27;s." in page  # shown, escaped
+    assert_valid_html(page, tmp_path)
     resent = hidden_inputs(page)
     assert resent["summary"] == [typed]
     assert not any("password" in name for name in resent)
@@ -197,6 +202,17 @@ def test_an_admin_page_answers_503_in_dutch_during_the_outage(cities, outage):
     client.force_login(editor)
     with outage:
         assert_outage_page(client.get("/beheer/"), "/beheer/")
+
+
+def assert_valid_html(page: str, folder) -> None:
+    path = folder / "page.html"
+    path.write_text(page)
+    problems = [
+        f"{m['message']} ({m.get('extract', '')})"
+        for m in check_with_vnu([path])
+        if m["type"] == "error" or m.get("subType") == "warning"
+    ]
+    assert not problems, "\n".join(problems)
 
 
 class _HiddenInputs(HTMLParser):
