@@ -45,9 +45,7 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache as memoize
 from functools import lru_cache
-from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 import psycopg
@@ -65,6 +63,7 @@ from django.utils.cache import patch_vary_headers
 
 from buurtwijs import page_entries, stale_pages
 from buurtwijs.middleware import DATABASE_ERRORS
+from buurtwijs.release import release
 from editorial.bulk import bulk_changed, in_bulk_change
 from editorial.registry import content_models
 
@@ -218,6 +217,10 @@ class VersionWatcher:
     def _take_in(self) -> None:
         pgconn = self._connection.pgconn
         pgconn.consume_input()  # a non-blocking read of what the server already sent
+        # A server shutting down sends an error, then closes: the first read takes in the error,
+        # only a second one sees the close. Without it the first request after the database
+        # went away would still trust the version.
+        pgconn.consume_input()
         if pgconn.status != psycopg.pq.ConnStatus.OK:
             raise psycopg.OperationalError("listening connection lost")
         while (notice := pgconn.notifies()) is not None:
@@ -331,32 +334,6 @@ class SingleFlight:
 _watcher = VersionWatcher()
 _local_pages = LocalPages(max_bytes=LOCAL_MAX_BYTES)
 _flights = SingleFlight()
-
-
-# --- The release: a deploy with other code, templates or static files starts afresh -------------
-
-
-@memoize
-def release() -> str:
-    """A digest of the code, templates and static manifest this process serves (read once)."""
-    digest = hashlib.sha256(settings.PAGE_CACHE_RELEASE.encode())
-    base = Path(settings.BASE_DIR)
-    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
-    for path in sorted(_release_files(base)) + [manifest]:
-        if path.is_file():
-            digest.update(
-                str(path.relative_to(base) if path.is_relative_to(base) else path).encode()
-            )
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-def _release_files(base: Path) -> Iterator[Path]:
-    for folder in base.iterdir():
-        is_code = folder.name == "templates" or (folder / "__init__.py").exists()
-        if is_code and folder.name != "tests":
-            yield from folder.rglob("*.py")
-            yield from folder.rglob("*.html")
 
 
 # --- Which request is which page ---------------------------------------------------------------

@@ -28,6 +28,7 @@ from django.utils import timezone, translation
 
 from buurtwijs import page_entries
 from buurtwijs.middleware import drop_broken_connections, service_unavailable
+from buurtwijs.release import release
 
 logger = logging.getLogger("buurtwijs.outage")
 
@@ -107,8 +108,6 @@ def _shared_cache():
 
 
 def _key(page) -> str:
-    from buurtwijs.cache import release
-
     return f"page-last:{release()}:{page.digest}"
 
 
