@@ -280,6 +280,9 @@ class LocalPages:
             stored = self._entries.get(page)
             if stored is not None and stored[0] > version:
                 return  # a slower render of an older version
+            if stored is not None and stored[1] is entry:
+                self._entries.move_to_end(page)  # a hit on what is here already
+                return
             self._drop(page)
             self._entries[page] = (version, entry)
             self._bytes += page_entries.size(entry)
