@@ -6,14 +6,18 @@
 It starts gunicorn with buurtwijs/gunicorn.conf.py and production settings on a loopback port,
 against the embedded PostgreSQL in a database of its own (``buurtwijs_bench``), so the development
 database is never touched. Each page is measured side by side with a static file served by
-WhiteNoise from the same server, several times; the report gives medians and each page's
-throughput as a ratio to the static file, and the peak memory of the gunicorn workers.
+WhiteNoise from the same server, several times, once with the page cache and once without (what
+an editor, or the first reader after a publish, gets); the report gives medians and each page's
+throughput as a ratio to the static file, and the peak memory of the gunicorn workers. With the
+cache it also measures a flood of query strings the page does not read, and a publish in the
+middle of a load run (renders, errors, and how soon the new text is served).
 Only loopback traffic; every step has a time limit.
 """
 
 # ruff: noqa: S603, S607, S310 -- runs fixed local programs and fetches only from 127.0.0.1
 
 import argparse
+import gzip
 import json
 import os
 import secrets
@@ -29,6 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import psutil
+import psycopg
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
@@ -41,6 +46,7 @@ DATABASE = "buurtwijs_bench"
 PYTHON = str(BASE_DIR / ".venv" / "bin" / "python")
 GUNICORN = str(BASE_DIR / ".venv" / "bin" / "gunicorn")
 REPORT_LUA = str(BASE_DIR / "bench" / "report.lua")
+FLOOD_LUA = str(BASE_DIR / "bench" / "flood.lua")
 RESULTS_DIR = BASE_DIR / "bench" / "results"
 # What a browser sends; production sits behind a TLS proxy that sets X-Forwarded-Proto.
 BROWSER_HEADERS = {"Accept-Encoding": "gzip, deflate, br", "X-Forwarded-Proto": "https"}
@@ -95,13 +101,21 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--only", choices=["echte", "schaal"], help="alleen deze fase")
     parser.add_argument("--quick", action="store_true", help="1 meting van 3 s per pagina")
     parser.add_argument(
-        "--no-page-cache", action="store_true", help="paginacache uit (voor-meting)"
+        "--cache",
+        choices=["beide", "aan", "uit"],
+        default="beide",
+        help="met en/of zonder paginacache",
+    )
+    parser.add_argument(
+        "--no-page-cache", action="store_true", help="alleen zonder paginacache (= --cache uit)"
     )
     parser.add_argument("--keep-scale-data", action="store_true", help="schaaldata laten staan")
     parser.add_argument("--label", default="", help="naam van deze meting in bench/results/")
     args = parser.parse_args()
     if args.quick:
         args.runs, args.duration = 1, 3
+    if args.no_page_cache:
+        args.cache = "uit"
     if args.port == 8000:
         parser.error("poort 8000 is voor bin/start; kies een andere")
     return args
@@ -127,7 +141,7 @@ def bench_environment(args: argparse.Namespace) -> dict:
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
-        "BUURTWIJS_PAGE_CACHE": "0" if args.no_page_cache else "1",
+        "BUURTWIJS_PAGE_CACHE": "0" if getattr(args, "cache", "aan") == "uit" else "1",
         "PYTHONUNBUFFERED": "1",
         # make_scale_data and remove_scale_data; the served portal never uses them.
         "BUURTWIJS_SCALE_DATA": "1",
@@ -193,10 +207,11 @@ def static_css_path() -> str:
 class Server:
     """gunicorn with the production configuration, and a sampler of its workers' memory."""
 
-    def __init__(self, env: dict, port: int, log: Path):
+    def __init__(self, env: dict, port: int, log: Path, requests_log: Path | None = None):
         self.url = f"http://127.0.0.1:{port}"
         log.parent.mkdir(exist_ok=True)
         self.log = log.open("w")
+        self.requests_log = requests_log
         command = [
             GUNICORN,
             "--config",
@@ -204,10 +219,10 @@ class Server:
             "--bind",
             f"127.0.0.1:{port}",
         ]
-        # Request logs go to stdout as in production; here nobody reads them.
+        # Request logs go to stdout as in production; only the publish case reads them.
+        stdout = requests_log.open("w") if requests_log else subprocess.DEVNULL
         self.process = subprocess.Popen(
-            [*command, "buurtwijs.wsgi"], cwd=BASE_DIR, env=env,
-            stdout=subprocess.DEVNULL, stderr=self.log,
+            [*command, "buurtwijs.wsgi"], cwd=BASE_DIR, env=env, stdout=stdout, stderr=self.log,
         )  # fmt: skip
         self.peak_worker_rss = 0
         self.peak_total_rss = 0
@@ -271,30 +286,59 @@ def warm(server: Server, pages: list) -> list:
     return ready
 
 
-def wrk(url: str, headers: dict, args: argparse.Namespace) -> dict:
-    command = ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--timeout", "10s"]
-    command += ["-s", REPORT_LUA]
+def wrk(
+    url: str, headers: dict, args: argparse.Namespace, script: str = REPORT_LUA, duration=None
+) -> dict:
+    duration = duration or args.duration
+    command = ["wrk", "-t2", f"-c{args.connections}", f"-d{duration}s", "--timeout", "10s"]
+    command += ["-s", script]
     for name, value in (BROWSER_HEADERS | headers).items():
         command += ["-H", f"{name}: {value}"]
     output = subprocess.run(
-        [*command, url], capture_output=True, text=True, timeout=args.duration + 60, check=True
-    ).stdout
+        [*command, url], capture_output=True, text=True, timeout=duration + 60, check=True,
+        cwd=BASE_DIR,
+    ).stdout  # fmt: skip
     figures = json.loads(output.split("BENCH ", 1)[1])
     figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
     return figures
 
 
+MODES = {"aan": "met cache", "uit": "zonder cache"}
+# Without compression, as some clients and tools ask (issue 13: as fast as compressed).
+IDENTITY = ("stad, zonder compressie", {"Accept-Encoding": "identity"})
+
+
 def run_phase(name: str, env: dict, args: argparse.Namespace) -> dict:
     print(f"\n== {name} ==", flush=True)
     pages = targets(env)
+    modes = ["aan", "uit"] if args.cache == "beide" else [args.cache]
+    summaries = {}
+    for mode in modes:
+        print(f"  -- {MODES[mode]} --", flush=True)
+        summaries[MODES[mode]] = measure_server(
+            env | {"BUURTWIJS_PAGE_CACHE": "1" if mode == "aan" else "0"}, pages, args, mode
+        )
+    if "aan" in modes:
+        city = pages_by_name(pages)["stad"]
+        summaries["flood"] = flood_case(env, city, args)
+        summaries["publicatie"] = publish_case(env, city, args)
+    print_phase(summaries)
+    return summaries
+
+
+def measure_server(env: dict, pages: list, args: argparse.Namespace, mode: str) -> dict:
+    if mode == "aan":
+        city = pages_by_name(pages)["stad"]
+        pages = [*pages[:2], (IDENTITY[0], city, IDENTITY[1]), *pages[2:]]
     server = Server(env, args.port, RESULTS_DIR / "gunicorn.log")
     weight = {"total": None}
     try:
         server.wait_until_ready(pages[-1][1])
         pages = warm(server, pages)
-        print("  gewicht eerste bezoek aan de stadspagina:")
-        weight = page_weight.measure(server.url + pages_by_name(pages)["stad"])
-        page_weight.report(weight)
+        if mode == "aan":
+            print("  gewicht eerste bezoek aan de stadspagina:")
+            weight = page_weight.measure(server.url + pages_by_name(pages)["stad"])
+            page_weight.report(weight)
         runs = []
         for number in range(1, args.runs + 1):
             print(f"  meting {number}/{args.runs}...", flush=True)
@@ -303,9 +347,125 @@ def run_phase(name: str, env: dict, args: argparse.Namespace) -> dict:
             )
     finally:
         server.stop()
-    summary = summarise(runs, pages, server) | {"city_page_bytes": weight["total"]}
-    print_phase(summary)
-    return summary
+    return summarise(runs, pages, server) | {"city_page_bytes": weight["total"]}
+
+
+def flood_case(env: dict, city: str, args: argparse.Namespace) -> dict:
+    """The cached city page before, during and after a flood of unseen query strings."""
+    print("  -- flood van onbekende querystrings --", flush=True)
+    server = Server(env | {"BUURTWIJS_PAGE_CACHE": "1"}, args.port, RESULTS_DIR / "gunicorn.log")
+    try:
+        server.wait_until_ready(city)
+        warm(server, [("stad", city, {})])
+        entries_before = cache_entries(env)
+        before = wrk(server.url + city, {}, args)
+        flood = wrk(server.url + city, {}, args, script=FLOOD_LUA)
+        after = wrk(server.url + city, {}, args)
+        entries_after = cache_entries(env)
+    finally:
+        server.stop()
+    return {
+        "before_rps": before["rps"],
+        "flood_rps": flood["rps"],
+        "after_rps": after["rps"],
+        "flood_requests": flood["requests"],
+        "errors": sum(m["socket_errors"] + m["status_errors"] for m in (before, flood, after)),
+        "entries_before": entries_before,
+        "entries_after": entries_after,
+    }
+
+
+def publish_case(env: dict, city: str, args: argparse.Namespace) -> dict:
+    """A publish by another process in the middle of a load run on the cached city page."""
+    print("  -- publicatie tijdens belasting --", flush=True)
+    requests_log = RESULTS_DIR / "gunicorn-requests.log"
+    server = Server(
+        env | {"BUURTWIJS_PAGE_CACHE": "1"}, args.port, RESULTS_DIR / "gunicorn.log", requests_log
+    )
+    slug = city.strip("/").split("/")[-1]
+    duration = max(args.duration * 2, 6)
+    try:
+        server.wait_until_ready(city)
+        warm(server, [("stad", city, {})])
+        load: dict = {}
+        runner = threading.Thread(
+            target=lambda: load.update(wrk(server.url + city, {}, args, duration=duration))
+        )
+        runner.start()
+        time.sleep(duration / 2)
+        token = f"Gepubliceerd tijdens de meting {secrets.token_hex(4)}."
+        published_at = datetime.now(UTC)
+        original = publish_summary(env, slug, token)
+        published = time.monotonic()
+        visible_after = wait_for_text(server.url + city, token)
+        runner.join(timeout=duration + 60)
+        publish_summary(env, slug, original)
+    finally:
+        server.stop()
+    counts = cache_outcomes(requests_log, city, since=published_at)
+    return {
+        "rps": load["rps"],
+        "requests": load["requests"],
+        "errors": load["socket_errors"] + load["status_errors"],
+        "p99_ms": load["p99_us"] / 1000,
+        "renders": counts.get("miss", 0),
+        "waited": counts.get("shared", 0),
+        "visible_after_ms": None if visible_after is None else (visible_after - published) * 1000,
+    }
+
+
+def database_url(env: dict) -> str:
+    return env["DATABASE_URL"]
+
+
+def cache_entries(env: dict) -> int:
+    with psycopg.connect(database_url(env)) as connection:
+        return connection.execute("SELECT count(*) FROM buurtwijs_cache").fetchone()[0]
+
+
+def publish_summary(env: dict, slug: str, summary: str) -> str:
+    """Change a city's summary and raise the content version in one transaction, as a publish
+    in another process does; returns the summary it had."""
+    with psycopg.connect(database_url(env)) as connection:
+        old = connection.execute(
+            "SELECT summary FROM cities_city WHERE slug = %s", [slug]
+        ).fetchone()[0]
+        connection.execute("UPDATE cities_city SET summary = %s WHERE slug = %s", [summary, slug])
+        connection.execute(
+            "UPDATE buurtwijs_contentversion SET value = value + 1 WHERE id = 1 "
+            "RETURNING pg_notify('buurtwijs_content_version', value::text)"
+        )
+    return old
+
+
+def wait_for_text(url: str, text: str, seconds: float = 10) -> float | None:
+    """When the page first showed ``text`` (monotonic clock), or None within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        request = urllib.request.Request(url, headers=BROWSER_HEADERS | {"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+            if response.headers.get("Content-Encoding") == "gzip":
+                body = gzip.decompress(body)
+        if text.encode() in body:
+            return time.monotonic()
+        time.sleep(0.005)
+    return None
+
+
+def cache_outcomes(requests_log: Path, path: str, since: datetime) -> dict:
+    """How the page cache answered each request for ``path`` from ``since`` on (request log)."""
+    counts: dict[str, int] = {}
+    for line in requests_log.read_text().splitlines():
+        if not line.startswith("{"):
+            continue
+        record = json.loads(line)
+        if record.get("logger") != "buurtwijs.request" or record.get("path") != path:
+            continue
+        if datetime.fromisoformat(record["time"]) >= since:
+            outcome = record.get("cache") or "none"
+            counts[outcome] = counts.get(outcome, 0) + 1
+    return counts
 
 
 def pages_by_name(pages: list) -> dict:
@@ -339,7 +499,7 @@ def summarise(runs: list[dict], pages: list, server: Server) -> dict:
         rows.append(
             {
                 "page": page,
-                "path": path + (" (HX-Request)" if headers else ""),
+                "path": path + "".join(f" ({name})" for name in headers),
                 "rps": statistics.median(m["rps"] for m in measured),
                 "p50_ms": statistics.median(m["p50_us"] for m in measured) / 1000,
                 "p95_ms": statistics.median(m["p95_us"] for m in measured) / 1000,
@@ -357,20 +517,46 @@ def summarise(runs: list[dict], pages: list, server: Server) -> dict:
     }
 
 
-def print_phase(summary: dict) -> None:
-    header = f"  {'pagina':<30}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'× statisch':>12}{'bytes':>9}"
+def print_phase(summaries: dict) -> None:
+    measured = [(label, summaries[label]) for label in MODES.values() if label in summaries]
+    names = list(dict.fromkeys(row["page"] for _, s in measured for row in s["rows"]))
+    header = f"  {'pagina':<30}"
+    for label, _ in measured:
+        header += f"{label + ': req/s':>20}{'× statisch':>12}{'p50 ms':>9}"
     print(header)
-    for row in summary["rows"]:
-        errors = f"  ({row['errors']} fouten)" if row["errors"] else ""
+    for name in names:
+        line = f"  {name:<30}"
+        for _, summary in measured:
+            row = next((r for r in summary["rows"] if r["page"] == name), None)
+            if row is None:
+                line += f"{'-':>20}{'':>12}{'':>9}"
+                continue
+            errors = f" ({row['errors']} fout)" if row["errors"] else ""
+            line += f"{row['rps']:>20.0f}{row['ratio']:>12.2f}{row['p50_ms']:>9.2f}{errors}"
+        print(line)
+    for label, summary in measured:
         print(
-            f"  {row['page']:<30}{row['rps']:>9.0f}{row['p50_ms']:>9.2f}{row['p95_ms']:>9.2f}"
-            f"{row['ratio']:>12.2f}{row['bytes_per_response']:>9.0f}{errors}"
+            f"  {label}: piek-RSS {summary['peak_worker_rss_mb']:.0f} MB per worker, "
+            f"{summary['peak_total_rss_mb']:.0f} MB voor {summary['workers']} workers samen"
         )
-    print(
-        f"  piek-RSS: {summary['peak_worker_rss_mb']:.0f} MB per worker, "
-        f"{summary['peak_total_rss_mb']:.0f} MB voor {summary['workers']} workers samen",
-        flush=True,
-    )
+    if flood := summaries.get("flood"):
+        print(
+            f"  flood (stadspagina met steeds nieuwe querystring): {flood['flood_rps']:.0f} req/s "
+            f"= {flood['flood_rps'] / flood['before_rps']:.2f} × de stadspagina ervoor "
+            f"({flood['before_rps']:.0f}); erna {flood['after_rps']:.0f} req/s "
+            f"= {flood['after_rps'] / flood['before_rps']:.2f} ×; cache-items "
+            f"{flood['entries_before']} → {flood['entries_after']} na "
+            f"{flood['flood_requests']} verzoeken; {flood['errors']} fouten"
+        )
+    if publish := summaries.get("publicatie"):
+        visible = publish["visible_after_ms"]
+        print(
+            f"  publicatie tijdens belasting: {publish['rps']:.0f} req/s, {publish['errors']} "
+            f"fouten, p99 {publish['p99_ms']:.1f} ms; {publish['renders']} keer opnieuw "
+            f"opgebouwd, {publish['waited']} lezers wachtten op die opbouw; nieuwe tekst zichtbaar "
+            + ("niet binnen 10 s" if visible is None else f"na {visible:.0f} ms"),
+            flush=True,
+        )
 
 
 def save(results: dict, args: argparse.Namespace) -> None:

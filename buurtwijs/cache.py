@@ -19,12 +19,23 @@ cookie, answered with a 200 that sets no cookie, is not marked private or uncach
 nothing but the htmx headers, and did not use the per-request CSP nonce (a cached page would carry
 a stale one). Staff previewing drafts have a session and always get a freshly rendered page.
 
+A page is its path, the query parameters it reads (QUERY_PARAMETERS) and the htmx headers. Other
+parameters (utm_source, fbclid, anything random) are removed before the view runs, so a link
+with tracking parameters, or a client sending a new query string each time, is answered from the
+entry of the plain address: no render, no new entry. A page without such a list is stored only
+when it has no query string. Each process keeps the latest entry of each page it served within a
+byte budget, and the shared cache bounds its own size, so nothing grows without limit.
+
+After a publish every page moves to a new key. Readers asking for the same page while it is
+being rendered wait for that one render (per process) instead of each rendering it.
+
 Each stored page keeps a gzip and a brotli copy made once, so readers get compressed HTML at no
-cost per request, and an ETag built from the version lets browsers revalidate with a 304.
+cost per request; a process unpacks a page once for readers without compression and keeps that
+copy. An ETag built from the version lets browsers revalidate with a 304. While the database is
+away, readers get the last good copy, marked (buurtwijs.stale_pages).
 """
 
 import base64
-import gzip
 import hashlib
 import os
 import pickle
@@ -32,10 +43,11 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterator
-from functools import cache as memoize
-from pathlib import Path
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import parse_qsl, urlencode
 
-import brotli
 import psycopg
 from django.apps import apps
 from django.conf import settings
@@ -45,9 +57,13 @@ from django.core.cache.backends.db import DatabaseCache
 from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
+from buurtwijs import page_entries, stale_pages
+from buurtwijs.middleware import DATABASE_ERRORS
+from buurtwijs.release import release
 from editorial.bulk import bulk_changed, in_bulk_change
 from editorial.registry import content_models
 
@@ -63,13 +79,18 @@ KEY_HEADERS = (
 # served from the cache; Accept-Language: the portal has one language.
 HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding", *(h.lower() for h in KEY_HEADERS)}
 MESSAGES_COOKIE = "messages"
-MIN_COMPRESS_BYTES = 256
-# Headers made afresh for every answer from the cache.
-OWN_HEADERS = {"content-length", "content-encoding", "etag", "vary"}
+# A page that is not found (any more) has no last good copy either.
+GONE_STATUSES = {404, 410}
 
 VERSION_CHANNEL = "buurtwijs_content_version"
+# Pages kept in each process (a city page is about 25 KB compressed, 150 KB plain).
+LOCAL_MAX_BYTES = 48 * 2**20
+# How long readers of a page being rendered wait for that render before rendering themselves.
+RENDER_WAIT_SECONDS = 10
 # How often a listening process reads the version itself, in case an announcement was lost.
 RECHECK_SECONDS = 5
+# After the listening connection failed, how long requests read the version themselves.
+RECONNECT_SECONDS = 1
 # A listening connection over TCP that silently died is noticed within seconds.
 LISTEN_KEEPALIVES = {
     "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 5, "keepalives_count": 3,
@@ -157,16 +178,21 @@ class VersionWatcher:
         self._pid = None
         self._version: int | None = None
         self._checked_at = 0.0
+        self._retry_at = 0.0
 
     def version(self) -> int | None:
         with self._lock:
             try:
                 if self._connection is None or self._pid != os.getpid():
+                    if time.monotonic() < self._retry_at and self._pid == os.getpid():
+                        return None
                     self._listen()
                 else:
                     self._take_in()
             except psycopg.Error:
                 self._close()
+                # While the database is away, requests ask it themselves (and fail fast).
+                self._retry_at = time.monotonic() + RECONNECT_SECONDS
             return self._version
 
     def saw(self, version: int) -> None:
@@ -182,8 +208,8 @@ class VersionWatcher:
         self._close()
         params = connections[DEFAULT_DB_ALIAS].get_connection_params()
         params.pop("cursor_factory", None)
-        self._connection = psycopg.connect(**params | LISTEN_KEEPALIVES | {"autocommit": True})
         self._pid = os.getpid()
+        self._connection = psycopg.connect(**params | LISTEN_KEEPALIVES | {"autocommit": True})
         # Listen first, then read: a bump in between is then both read and announced.
         self._connection.execute(f"LISTEN {VERSION_CHANNEL}")
         self._recheck()
@@ -191,6 +217,10 @@ class VersionWatcher:
     def _take_in(self) -> None:
         pgconn = self._connection.pgconn
         pgconn.consume_input()  # a non-blocking read of what the server already sent
+        # A server shutting down sends an error, then closes: the first read takes in the error,
+        # only a second one sees the close. Without it the first request after the database
+        # went away would still trust the version.
+        pgconn.consume_input()
         if pgconn.status != psycopg.pq.ConnStatus.OK:
             raise psycopg.OperationalError("listening connection lost")
         while (notice := pgconn.notifies()) is not None:
@@ -220,56 +250,171 @@ def _read_version(connection) -> int | None:
 
 
 class LocalPages:
-    """Recently served entries, in this process. Safe: a key names one version of one page."""
+    """The latest entry of each recently served page, in this process, within a byte budget.
 
-    def __init__(self, size: int):
-        self._size = size
-        self._entries: OrderedDict[str, dict] = OrderedDict()
+    An entry counts as a hit only for the version it was made for, so it never goes stale; the
+    entry of an older version stays until the page is served again and is what a reader gets
+    while the database is away (buurtwijs.stale_pages).
+    """
+
+    def __init__(self, max_bytes: int):
+        self._max_bytes = max_bytes
+        self._bytes = 0
+        self._entries: OrderedDict[str, tuple[int, dict]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: str) -> dict | None:
+    def get(self, page: str, version: int) -> dict | None:
         with self._lock:
-            entry = self._entries.get(key)
-            if entry is not None:
-                self._entries.move_to_end(key)
-            return entry
+            stored = self._entries.get(page)
+            if stored is None or stored[0] != version:
+                return None
+            self._entries.move_to_end(page)
+            return stored[1]
 
-    def put(self, key: str, entry: dict) -> None:
+    def latest(self, page: str) -> tuple[int, dict] | None:
         with self._lock:
-            self._entries[key] = entry
-            self._entries.move_to_end(key)
-            while len(self._entries) > self._size:
-                self._entries.popitem(last=False)
+            return self._entries.get(page)
+
+    def put(self, page: str, version: int, entry: dict) -> None:
+        with self._lock:
+            stored = self._entries.get(page)
+            if stored is not None and stored[0] > version:
+                return  # a slower render of an older version
+            if stored is not None and stored[1] is entry:
+                self._entries.move_to_end(page)  # a hit on what is here already
+                return
+            self._drop(page)
+            self._entries[page] = (version, entry)
+            self._bytes += page_entries.size(entry)
+            while self._bytes > self._max_bytes and len(self._entries) > 1:
+                self._drop(next(iter(self._entries)))
+
+    def forget(self, page: str) -> None:
+        with self._lock:
+            self._drop(page)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def _drop(self, page: str) -> None:
+        stored = self._entries.pop(page, None)
+        if stored is not None:
+            self._bytes -= page_entries.size(stored[1])
+
+
+class SingleFlight:
+    """One render per page and version in this process; other readers wait for its result."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._flights: dict[str, threading.Event] = {}
+
+    @contextmanager
+    def lead_or_wait(self, key: str, wait_seconds: float) -> Iterator[bool]:
+        """True: this thread renders. False: another did (or gave up) while this one waited."""
+        with self._lock:
+            flight = self._flights.get(key)
+            leading = flight is None
+            if leading:
+                flight = self._flights[key] = threading.Event()
+        if not leading:
+            flight.wait(wait_seconds)
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            with self._lock:
+                del self._flights[key]
+            flight.set()
 
 
 _watcher = VersionWatcher()
-_local_pages = LocalPages(size=500)
+_local_pages = LocalPages(max_bytes=LOCAL_MAX_BYTES)
+_flights = SingleFlight()
 
 
-# --- The release: a deploy with other code, templates or static files starts afresh -------------
+# --- Which request is which page ---------------------------------------------------------------
+
+# The query parameters each page reads, by URL name. Any other parameter (utm_source, fbclid, a
+# random string) is removed before the view runs, so the page is the same as without it: it is
+# answered from the entry of the plain address and never makes an entry of its own.
+QUERY_PARAMETERS = {
+    "home": (),
+    "cities:list": (),
+    "cities:detail": (),
+    "cities:district": (),
+    "glossary": (),
+    "sources": (),
+    "about": (),
+    "compare": ("steden", "verberg_gelijk", "formaat"),
+    "search": ("q",),
+    "robots_txt": (),
+    "security_txt": (),
+}
+# Pages whose last good copy is not shown while the database is away: a search for one phrase
+# answered from an old copy would be a search that did not happen.
+NO_LAST_GOOD_COPY = {"search"}
 
 
-@memoize
-def release() -> str:
-    """A digest of the code, templates and static manifest this process serves (read once)."""
-    digest = hashlib.sha256(settings.PAGE_CACHE_RELEASE.encode())
-    base = Path(settings.BASE_DIR)
-    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
-    for path in sorted(_release_files(base)) + [manifest]:
-        if path.is_file():
-            digest.update(
-                str(path.relative_to(base) if path.is_relative_to(base) else path).encode()
-            )
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
+@dataclass(frozen=True)
+class Page:
+    """A request as the cache sees it: which page, whether it may be stored at all."""
+
+    digest: str
+    storable: bool
+    keeps_last_good_copy: bool
 
 
-def _release_files(base: Path) -> Iterator[Path]:
-    for folder in base.iterdir():
-        is_code = folder.name == "templates" or (folder / "__init__.py").exists()
-        if is_code and folder.name != "tests":
-            yield from folder.rglob("*.py")
-            yield from folder.rglob("*.html")
+def page_of(request: HttpRequest) -> Page:
+    """Which page a reader's request asks for. Removes the query parameters the page ignores.
+
+    A page not listed in QUERY_PARAMETERS is stored only when it has no query string, so no
+    query string anywhere makes entries the pages do not need.
+    """
+    view_name = _view_name(request.path_info, settings.ROOT_URLCONF)
+    readable = QUERY_PARAMETERS.get(view_name)
+    query = request.META.get("QUERY_STRING", "")
+    if readable is not None and query:
+        _set_query(request, _only(query, readable))
+    storable = readable is not None or not request.META.get("QUERY_STRING")
+    page = f"{request.get_full_path()}#{_key_headers(request)}"
+    digest = hashlib.sha256(page.encode()).hexdigest()[:32]
+    return Page(digest, storable, view_name not in NO_LAST_GOOD_COPY)
+
+
+@lru_cache(maxsize=4096)
+def _view_name(path: str, urlconf: str) -> str | None:
+    try:
+        return resolve(path, urlconf).view_name
+    except Resolver404:
+        return None
+
+
+def _only(query: str, readable: tuple[str, ...]) -> str:
+    pairs = parse_qsl(query, keep_blank_values=True)
+    # Sorted by name (stable, so the order of repeated values stays): ?a=1&b=2 is ?b=2&a=1.
+    kept = sorted((pair for pair in pairs if pair[0] in readable), key=lambda pair: pair[0])
+    return urlencode(kept)
+
+
+def _set_query(request: HttpRequest, query: str) -> None:
+    if query != request.META.get("QUERY_STRING"):
+        request.META["QUERY_STRING"] = query
+        request.__dict__.pop("GET", None)  # parsed again from the new query string
+
+
+def _key_headers(request: HttpRequest) -> str:
+    return "|".join(request.headers.get(name, "") for name in KEY_HEADERS)
+
+
+def _cache_key(page: Page, version: int) -> str:
+    return f"page:{release()}:{version}:{page.digest}"
 
 
 # --- The middleware -----------------------------------------------------------------------------
@@ -284,47 +429,74 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _is_cacheable_request(request):
             return self.get_response(request)
-        version, entry = _find(request)
+        page = page_of(request)
+        try:
+            version, entry = _find(request, page)
+        except DATABASE_ERRORS as error:
+            local = _local_pages.latest(page.digest)
+            return stale_pages.while_unreachable(request, page, error, local)
         if version is None:
             return self.get_response(request)
         etag = _etag(request, version)
         if etag in _if_none_match(request):
+            request.page_cache = "hit"
             return _not_modified(etag)
-        key = _cache_key(request, version)
         if entry is None:
+            return self._render(request, page, version, etag)
+        request.page_cache = "hit"
+        entry = _servable(entry, request)
+        _local_pages.put(page.digest, version, entry)
+        return _response(entry, request, etag)
+
+    def _render(self, request, page: Page, version: int, etag: str) -> HttpResponse:
+        """Render the page once, however many readers ask for it at the same time."""
+        key = _cache_key(page, version)
+        with _flights.lead_or_wait(key, RENDER_WAIT_SECONDS) as leading:
+            if not leading and (entry := _local_pages.get(page.digest, version)):
+                request.page_cache = "shared"
+                return _response(_servable(entry, request), request, etag)
             response = self.get_response(request)
-            if not _is_cacheable_response(request, response):
+            if stale_pages.is_outage(request, response):
+                local = _local_pages.latest(page.digest)
+                return stale_pages.after_failed_render(request, page, response, local)
+            if not page.storable or not _is_cacheable_response(request, response):
+                if response.status_code in GONE_STATUSES:
+                    _local_pages.forget(page.digest)
+                    stale_pages.forget(page)
                 return response
-            entry = _entry(response)
+            request.page_cache = "miss"
+            entry = page_entries.make(response)
             caches[settings.PAGE_CACHE_ALIAS].set(key, entry, settings.PAGE_CACHE_SECONDS)
-        _local_pages.put(key, entry)
+            if page.keeps_last_good_copy:
+                stale_pages.keep(page, version, entry)
+            entry = _servable(entry, request)
+            _local_pages.put(page.digest, version, entry)
         return _response(entry, request, etag)
 
 
-def _find(request: HttpRequest) -> tuple[int | None, dict | None]:
+def _find(request: HttpRequest, page: Page) -> tuple[int | None, dict | None]:
     """The content version and the stored page: no query when both are known in this process."""
     version = _watcher.version() if settings.PAGE_CACHE_LISTEN else None
     if version is None:
-        return _lookup(request)
-    key = _cache_key(request, version)
-    entry = _local_pages.get(key) or caches[settings.PAGE_CACHE_ALIAS].get(key)
+        return _lookup(page)
+    entry = _local_pages.get(page.digest, version)
+    if entry is None:
+        entry = caches[settings.PAGE_CACHE_ALIAS].get(_cache_key(page, version))
     return version, entry
 
 
-def _lookup(request: HttpRequest) -> tuple[int | None, dict | None]:
+def _lookup(page: Page) -> tuple[int | None, dict | None]:
     """The content version and the stored page (queries: one with the database cache)."""
     cache = caches[settings.PAGE_CACHE_ALIAS]
     if isinstance(cache, DatabaseCache) and cache.key_func is default_key_func:
-        return _lookup_in_database(cache, request)
+        return _lookup_in_database(cache, page)
     version = current_version()
     if version is None:
         return None, None
-    return version, cache.get(_cache_key(request, version))
+    return version, cache.get(_cache_key(page, version))
 
 
-def _lookup_in_database(
-    cache: DatabaseCache, request: HttpRequest
-) -> tuple[int | None, dict | None]:
+def _lookup_in_database(cache: DatabaseCache, page: Page) -> tuple[int | None, dict | None]:
     # Every database round trip counts on a hit, so the version and the entry come together.
     from buurtwijs.models import ContentVersion
 
@@ -338,7 +510,7 @@ def _lookup_in_database(
     )
     head = cache.make_and_validate_key(f"page:{release()}:")
     with connection.cursor() as cursor:
-        cursor.execute(sql, [head, f":{_url_hash(request)}"])
+        cursor.execute(sql, [head, f":{page.digest}"])
         row = cursor.fetchone()
     if row is None:
         return None, None
@@ -371,19 +543,6 @@ def _is_cacheable_response(request: HttpRequest, response: HttpResponse) -> bool
     return vary <= HARMLESS_VARY
 
 
-def _key_headers(request: HttpRequest) -> str:
-    return "|".join(request.headers.get(name, "") for name in KEY_HEADERS)
-
-
-def _url_hash(request: HttpRequest) -> str:
-    page = f"{request.get_full_path()}#{_key_headers(request)}"
-    return hashlib.sha256(page.encode()).hexdigest()[:32]
-
-
-def _cache_key(request: HttpRequest, version: int) -> str:
-    return f"page:{release()}:{version}:{_url_hash(request)}"
-
-
 def _etag(request: HttpRequest, version: int) -> str:
     variant = hashlib.sha256(_key_headers(request).encode()).hexdigest()[:6]
     return f'W/"{release()}-{version}-{variant}"'
@@ -394,45 +553,15 @@ def _if_none_match(request: HttpRequest) -> list[str]:
     return [tag.strip() for tag in header.split(",")] if header else []
 
 
-def _entry(response: HttpResponse) -> dict:
-    # Larger pages are kept compressed only, so every read from the cache stays small; the rare
-    # reader without gzip gets the page unpacked on the fly.
-    body = bytes(response.content)
-    if len(body) < MIN_COMPRESS_BYTES:
-        bodies = {"identity": body}
-    else:
-        bodies = {
-            "br": brotli.compress(body, quality=settings.PAGE_CACHE_BROTLI_QUALITY),
-            "gzip": gzip.compress(body, compresslevel=9, mtime=0),
-        }
-    headers = [(k, v) for k, v in response.items() if k.lower() not in OWN_HEADERS]
-    return {"headers": headers, "vary": response.get("Vary", ""), "bodies": bodies}
-
-
-def _accepted_encodings(request: HttpRequest) -> set[str]:
-    accepted = set()
-    for item in request.headers.get("Accept-Encoding", "").split(","):
-        coding, _, params = item.partition(";")
-        if params.replace(" ", "").lower() not in {"q=0", "q=0.0", "q=0.00", "q=0.000"}:
-            accepted.add(coding.strip().lower())
-    return accepted
+def _servable(entry: dict, request: HttpRequest) -> dict:
+    """The entry, with a plain copy kept beside it once a reader without gzip asked for it."""
+    if page_entries.accepted_encodings(request) & entry["bodies"].keys():
+        return entry
+    return page_entries.with_identity(entry)
 
 
 def _response(entry: dict, request: HttpRequest, etag: str) -> HttpResponse:
-    accepted = _accepted_encodings(request)
-    bodies = entry["bodies"]
-    encoding = next((c for c in ("br", "gzip") if c in accepted and c in bodies), "identity")
-    body = bodies[encoding] if encoding in bodies else gzip.decompress(bodies["gzip"])
-    response = HttpResponse(body)
-    for name, value in entry["headers"]:
-        response[name] = value
-    if encoding != "identity":
-        response["Content-Encoding"] = encoding
-    response["Content-Length"] = str(len(body))
-    if entry["vary"]:
-        response["Vary"] = entry["vary"]
-    patch_vary_headers(response, ("Accept-Encoding", "HX-Request"))
-    return _with_validators(response, etag)
+    return _with_validators(page_entries.response_of(entry, entry["bodies"], request), etag)
 
 
 def _not_modified(etag: str) -> HttpResponse:
@@ -444,6 +573,10 @@ def _not_modified(etag: str) -> HttpResponse:
 
 def _with_validators(response: HttpResponse, etag: str) -> HttpResponse:
     response["ETag"] = etag
-    # Unless the view said otherwise, browsers keep the page but ask again each time (mostly a 304).
-    response.headers.setdefault("Cache-Control", "no-cache")
+    # Unless the view said otherwise, browsers and proxies keep the page but ask again each time
+    # (mostly a 304), and a CDN may show its copy for a day while the portal answers errors
+    # (RFC 5861), as the portal itself does (buurtwijs.stale_pages).
+    response.headers.setdefault(
+        "Cache-Control", f"max-age=0, stale-if-error={settings.PAGE_CACHE_STALE_SECONDS}"
+    )
     return response

@@ -5,11 +5,13 @@ import sys
 import time
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError, connections
 from django.dispatch import receiver
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 request_logger = logging.getLogger("buurtwijs.request")
 outage_logger = logging.getLogger("buurtwijs.outage")
@@ -17,6 +19,13 @@ outage_logger = logging.getLogger("buurtwijs.outage")
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 # Long enough to spare a recovering database a storm of retries, short enough to feel quick.
 RETRY_AFTER_SECONDS = 10
+# An editor's save that failed: a page in the admin's style with what they typed.
+UNSAVED_FORM_PAGE = "admin/database_unavailable.html"
+# Formset bookkeeping, the buttons and the values a form loaded with: sent again, not shown.
+TECHNICAL_FIELD_SUFFIXES = (
+    "-TOTAL_FORMS", "-INITIAL_FORMS", "-MIN_NUM_FORMS", "-MAX_NUM_FORMS", "-id", "-DELETE",
+    "_save", "_continue", "_addanother", "_saveasnew",
+)  # fmt: skip
 # The page people see while the database is away; it must not need the database itself.
 FALLBACK_OUTAGE_PAGE = (
     '<!doctype html><html lang="nl"><head><meta charset="utf-8">'
@@ -50,6 +59,8 @@ class RequestLogMiddleware:
                 "path": request.path,
                 "status": response.status_code,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                # hit, miss (rendered and stored), shared (another request's render), stale
+                "cache": getattr(request, "page_cache", None),
             },
         )
         return response
@@ -85,16 +96,16 @@ class DatabaseOutageMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if getattr(request, "database_unavailable", False) and response.status_code == 500:
-            _drop_broken_connections()
-            return service_unavailable()  # Django has logged the error with its traceback
+            drop_broken_connections()
+            return service_unavailable(request)  # Django has logged the error with its traceback
         return response
 
     def process_exception(self, request, exception):
         if not isinstance(exception, DATABASE_ERRORS):
             return None
         _log_outage(request, exception)
-        _drop_broken_connections()
-        response = service_unavailable()
+        drop_broken_connections()
+        response = service_unavailable(request)
         response._has_been_logged = True  # no second, shorter line from Django's handler
         return response
 
@@ -106,7 +117,7 @@ def note_database_outage(sender, request=None, **kwargs):
         request.database_unavailable = True
 
 
-def _drop_broken_connections() -> None:
+def drop_broken_connections() -> None:
     """Close connections that failed, so the next query connects afresh once the server is back.
 
     Django also does this when a request finishes, but only where its request signals are
@@ -129,13 +140,63 @@ def _log_outage(request, exception) -> None:
     )
 
 
-def service_unavailable() -> HttpResponse:
-    try:
-        page = render_to_string("503.html", {"retry_after": RETRY_AFTER_SECONDS})
-    except Exception:  # The outage page must never fail in turn.
-        outage_logger.exception("De pagina 503.html kon niet worden getoond.")
-        page = FALLBACK_OUTAGE_PAGE
+def service_unavailable(request: HttpRequest | None = None) -> HttpResponse:
+    """The 503 page; an editor's failed save gets the admin page that keeps what they typed."""
+    if request is not None and _is_admin_save(request):
+        page = _render_outage_page(UNSAVED_FORM_PAGE, _unsaved_form_context(request))
+    else:
+        page = _render_outage_page("503.html", {"retry_after": RETRY_AFTER_SECONDS})
     response = HttpResponse(page, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
+    response.database_unavailable = True  # buurtwijs.stale_pages may answer a stored copy
     return response
+
+
+def _render_outage_page(template: str, context: dict) -> str:
+    # Rendered without the request: its context processors would ask the database for the user.
+    try:
+        return render_to_string(template, context)
+    except Exception:  # The outage page must never fail in turn.
+        outage_logger.exception("De pagina %s kon niet worden getoond.", template)
+        return FALLBACK_OUTAGE_PAGE
+
+
+def _is_admin_save(request: HttpRequest) -> bool:
+    if request.method != "POST" or request.path == reverse("admin:login"):
+        return False
+    return request.path.startswith(reverse("admin:index"))
+
+
+def _unsaved_form_context(request: HttpRequest) -> dict:
+    """What the editor sent, to show and to send again; never their password."""
+    try:
+        posted = [
+            (name, value)
+            for name, values in request.POST.lists()
+            if "password" not in name.lower()
+            for value in values
+        ]
+        had_files = bool(request.FILES)
+    except Exception:  # an unreadable body: the page still says what happened
+        posted, had_files = [], False
+    return {
+        "title": "Opslaan lukt nu niet",
+        "site_header": admin.site.site_header,
+        "site_title": admin.site.site_title,
+        "action": request.get_full_path(),
+        "posted": posted,
+        "texts": [(name, value) for name, value in posted if _is_typed_text(name, value)],
+        "had_files": had_files,
+        "retry_after": RETRY_AFTER_SECONDS,
+    }
+
+
+def _is_typed_text(name: str, value: str) -> bool:
+    """Fields an editor typed into (not tokens, counters or ticked boxes), to show them."""
+    technical = (
+        name in {"csrfmiddlewaretoken", "loaded_version"}
+        or name.startswith("initial-")
+        or name.endswith(TECHNICAL_FIELD_SUFFIXES)
+    )
+    return not technical and len(value.strip()) > 1

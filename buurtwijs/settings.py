@@ -192,6 +192,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
+# Files browsers ask for at the root of the site (favicon.ico).
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 
 # The shared cache: Redis when REDIS_URL is set (several containers), else a table in the same
 # PostgreSQL (created by a migration). Pages are keyed by the content version (buurtwijs.cache).
@@ -219,6 +221,9 @@ PAGE_CACHE_LISTEN = env_bool("BUURTWIJS_PAGE_CACHE_LISTEN", not TRANSACTION_POOL
 # signals (QuerySet.update), which should call buurtwijs.cache.bump_content_version().
 PAGE_CACHE_SECONDS = int(os.environ.get("BUURTWIJS_PAGE_CACHE_SECONDS", 3600))
 PAGE_CACHE_BROTLI_QUALITY = 9
+# How old a page's last good copy may be and still be shown, marked, while the database is away
+# (buurtwijs.stale_pages); also the stale-if-error a CDN is allowed.
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("BUURTWIJS_PAGE_CACHE_STALE_SECONDS", 86400))
 # Set by a deploy to start with an empty page cache; code and template changes already do.
 PAGE_CACHE_RELEASE = os.environ.get("BUURTWIJS_RELEASE", "")
 

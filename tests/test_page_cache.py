@@ -1,12 +1,15 @@
 """The whole-page cache: anonymous readers get stored pages, never stale after a publish."""
 
 import gzip
+import threading
 import time
 
 import brotli
 import psycopg
 import pytest
 from django.db import connection
+from django.http import HttpResponse
+from django.test import RequestFactory
 
 from approaches.models import Role
 from buurtwijs import cache
@@ -23,6 +26,7 @@ def _page_cache_on(settings):
     # Most tests run in a transaction that is never committed, so no NOTIFY is ever delivered:
     # they use the version read per request. The tests at the end cover listening.
     settings.PAGE_CACHE_LISTEN = False
+    cache._local_pages.clear()
     yield
     cache._watcher.close()  # its connection would keep the test database from being dropped
 
@@ -204,3 +208,109 @@ def test_while_listening_a_publish_by_another_process_reaches_this_one(
         time.sleep(0.01)
     with django_assert_num_queries(0):  # learnt from the announcement, not by asking
         assert "Elders gewijzigd." in client.get("/steden/verrestad/").content.decode()
+
+
+# --- Query strings the page does not read ---------------------------------------------------
+
+
+def cache_rows() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM buurtwijs_cache")
+        return cursor.fetchone()[0]
+
+
+def test_a_flood_of_query_strings_a_page_does_not_read_makes_no_entries_and_no_renders(
+    client, city, django_assert_num_queries
+):
+    plain = client.get("/steden/zonnestad/").content
+    rows, local = cache_rows(), len(cache._local_pages)
+    for n in range(200):
+        query = f"utm_source=nieuwsbrief-{n}&fbclid={n}&x{n}={'y' * n}&q=zoek{n}"
+        with django_assert_num_queries(1):  # the version and the entry: no render
+            response = client.get(f"/steden/zonnestad/?{query}")
+        assert response.status_code == 200
+        assert response.content == plain
+    assert cache_rows() == rows
+    assert len(cache._local_pages) == local
+
+
+def test_a_page_sees_only_the_parameters_it_reads(client, db):
+    make_city(name="Aastad", slug="aastad")
+    make_city(name="Beestad", slug="beestad")
+    clean = client.get("/vergelijk/?steden=aastad&steden=beestad").content.decode()
+    rows = cache_rows()
+    tracked = client.get("/vergelijk/?utm_medium=mail&steden=aastad&steden=beestad&gclid=1")
+    assert tracked.content.decode() == clean
+    assert "utm_medium" not in clean and "gclid" not in clean
+    assert cache_rows() == rows
+    hidden = client.get("/vergelijk/?steden=aastad&steden=beestad&verberg_gelijk=1")
+    assert hidden.content.decode() != clean  # a parameter the page reads is its own page
+    assert cache_rows() == rows + 1
+
+
+def test_a_search_is_kept_per_phrase(client, db):
+    first = client.get("/zoeken/?q=wijk&utm_source=x")
+    rows = cache_rows()
+    assert client.get("/zoeken/?q=wijk").content == first.content
+    assert cache_rows() == rows
+    client.get("/zoeken/?q=buurt")
+    assert cache_rows() == rows + 1
+
+
+def test_a_page_without_a_list_of_parameters_is_not_stored_with_a_query_string(client, db):
+    page = cache.page_of(RequestFactory().get("/beheer/login/?next=/beheer/"))
+    assert not page.storable
+    assert cache.page_of(RequestFactory().get("/over/?utm_source=x")).storable
+
+
+def test_readers_without_compression_get_the_plain_page_kept_once(client, city):
+    compressed = client.get("/steden/zonnestad/", headers={"Accept-Encoding": "gzip"})
+    plain = client.get("/steden/zonnestad/", headers={"Accept-Encoding": "identity"})
+    assert "Content-Encoding" not in plain
+    assert plain.content == gzip.decompress(compressed.content)
+    assert int(plain["Content-Length"]) == len(plain.content)
+    ((_, entry),) = [cache._local_pages.latest(d) for d in cache._local_pages._entries]
+    assert entry["bodies"]["identity"] == plain.content  # unpacked once, then kept
+
+
+def test_pages_tell_caches_they_may_show_them_while_the_portal_fails(client, city, settings):
+    response = client.get("/steden/zonnestad/")
+    assert (
+        response["Cache-Control"]
+        == f"max-age=0, stale-if-error={settings.PAGE_CACHE_STALE_SECONDS}"
+    )
+
+
+# --- One render per page, however many readers wait --------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_readers_arriving_together_after_a_publish_share_one_render(settings):
+    bump_content_version()
+    renders = []
+
+    def slow_view(request):
+        renders.append(request.path)
+        time.sleep(0.5)
+        return HttpResponse(f"<!doctype html><p>pagina {len(renders)}</p>" * 20)
+
+    middleware = cache.PageCacheMiddleware(slow_view)
+    answers = []
+
+    def read():
+        try:
+            answers.append(middleware(RequestFactory().get("/steden/drukstad/")))
+        finally:
+            connection.close()
+
+    readers = [threading.Thread(target=read) for _ in range(8)]
+    for thread in readers:
+        thread.start()
+    for thread in readers:
+        thread.join(timeout=20)
+    assert len(renders) == 1
+    assert [a.status_code for a in answers] == [200] * 8
+    assert len({a.content for a in answers}) == 1
+    bump_content_version()  # a publish: the next reader gets a render of the new version
+    assert middleware(RequestFactory().get("/steden/drukstad/")).status_code == 200
+    assert len(renders) == 2
