@@ -14,12 +14,15 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.forms import HiddenInput
 from django.forms.models import _get_foreign_key
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 from reversion import add_to_revision, set_comment
 from reversion.admin import VersionAdmin
@@ -81,6 +84,33 @@ def _flatten(fields):
             yield item
 
 
+def _slug_tucked_away(fieldsets):
+    """The slug moved to a folded section at the end: it fills itself from the name."""
+    fieldsets = [(name, dict(options)) for name, options in fieldsets]
+    found = False
+    for _, options in fieldsets:
+        fields = list(options.get("fields", ()))
+        kept = [f for f in fields if f != "slug"]
+        kept = [
+            tuple(x for x in f if x != "slug") if isinstance(f, tuple | list) else f for f in kept
+        ]
+        found |= kept != fields
+        options["fields"] = [f for f in kept if f != ()]
+    if found:
+        fieldsets.append(
+            (
+                "Adres op de site",
+                {
+                    "fields": ["slug"],
+                    "classes": ["collapse"],
+                    "description": "Vult zich vanzelf vanuit de naam; alleen veranderen als het"
+                    " moet, want oude links werken dan niet meer.",
+                },
+            )
+        )
+    return fieldsets
+
+
 class StatusMixin:
     """Status read-only for editors who may not publish; the shared publish actions."""
 
@@ -98,18 +128,50 @@ class StatusMixin:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if isinstance(db_field, models.TextField) and formfield is not None:
-            formfield.help_text = " ".join(filter(None, [formfield.help_text, MARKDOWN_HELP]))
+        if formfield is not None:
+            # Dimensions, roles and sources are shared by every city: changing or deleting one
+            # from here (Django's pencil and red cross beside a select) would do it everywhere.
+            keep_related_links(formfield, add=self.may_add_related)
+        return formfield
+
+    may_add_related = True
+
+
+def keep_related_links(formfield, add: bool) -> None:
+    """Only the "add" link (and only where ``add``) beside a select of other rows."""
+    widget = formfield.widget
+    if isinstance(widget, RelatedFieldWidgetWrapper):
+        widget.can_change_related = widget.can_delete_related = widget.can_view_related = False
+        widget.can_add_related = widget.can_add_related and add
+
+
+class NamedCellsMixin:
+    """An inline whose cells carry their column's name, for screen readers (a tabular row has
+    no label per cell), and which cannot reach the shared rows its selects point to."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None:
+            keep_related_links(formfield, add=False)
+            formfield.widget.attrs.setdefault("aria-label", str(capfirst(formfield.label or "")))
         return formfield
 
 
-class PublishableInlineMixin(StatusMixin):
+class PublishableInlineMixin(NamedCellsMixin, StatusMixin):
     formset = VersionedInlineFormSet
     form = VersionedForm
     show_change_link = False
 
+    # Rows the inline's rows show by name (in their titles and selects), loaded with them.
+    related_rows: list[str] = []
+    # Links to other rows (sources, say), loaded for all rows at once.
+    prefetched_links: list[str] = []
+
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
+        queryset = queryset.select_related(*self.related_rows).prefetch_related(
+            *self.prefetched_links
+        )
         # Locked while a save is checked and written, so two saves cannot interleave.
         return lock_rows(queryset) if request.method == "POST" else queryset
 
@@ -237,6 +299,9 @@ class PublishableAdmin(StatusMixin, VersionAdmin):
     history_latest_first = True
     save_on_top = True
     list_per_page = 50
+
+    def get_fieldsets(self, request, obj=None):
+        return _slug_tucked_away(super().get_fieldsets(request, obj))
 
     @admin.display(description="status", ordering="status")
     def status_display(self, obj):
@@ -385,7 +450,29 @@ class PublishableAdmin(StatusMixin, VersionAdmin):
             self.log_change(request, obj, f"Concept-wijzigingen {what}.")
         return int(bool(rows))
 
+    # Turns a Markdown text into the HTML the site shows; set by the content apps' admins
+    # (library.admin.ContentAdmin), since the Markdown rules live above this app.
+    render_markdown = None
+
+    def markdown_previews(self, form) -> list[dict]:
+        """The long texts of the form as the site will show them (as loaded, pending included)."""
+        previews = []
+        for name, field in form.fields.items():
+            model_field = self.model._meta._forward_fields_map.get(name)
+            if not isinstance(model_field, models.TextField) or isinstance(
+                field.widget, HiddenInput
+            ):
+                continue
+            text = form.initial.get(name) or ""
+            html = self.render_markdown(text) if self.render_markdown and text else ""
+            previews.append({"label": capfirst(field.label or name), "html": html})
+        return previews
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        adminform = context.get("adminform")
+        if adminform is not None:
+            context["markdown_help"] = MARKDOWN_HELP
+            context["markdown_previews"] = self.markdown_previews(adminform.form)
         if change and obj is not None:
             context["pending"] = self._pending_context(request, obj, context)
             context["may_publish"] = may_publish(request)

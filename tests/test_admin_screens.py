@@ -118,10 +118,23 @@ def test_the_district_list_takes_a_fixed_number_of_queries(
         assert client.get(url(District, "changelist")).status_code == 200
 
 
-def test_the_city_form_edits_its_districts_inline(client, one_of_each):
+def test_the_city_form_links_to_its_districts_by_kind_and_to_its_approach(client, one_of_each):
     client.force_login(make_editor())
-    response = client.get(url(City, "change", one_of_each[City].pk))
-    assert "districts-0-name" in response.content.decode()
+    city = one_of_each[City]
+    for _ in range(2):
+        make_district(city=city, kind=District.Kind.STADSDEEL)
+    response = client.get(url(City, "change", city.pk))
+    html = response.content.decode()
+    assert "districts-0-name" not in html  # edited on their own list, not inline
+    districts = url(District, "changelist")
+    assert f'href="{districts}?city__id__exact={city.pk}"' in html
+    assert f"{districts}?city__id__exact={city.pk}&amp;kind__exact=stadsdeel" in html
+    assert "2 × Stadsdeel" in html
+    assert "Alle 3 wijken en gebieden van Utrecht" in html
+    approach = one_of_each[Approach]
+    assert url(Approach, "change", approach.pk) in html
+    listed = client.get(f"{districts}?city__id__exact={city.pk}&kind__exact=stadsdeel")
+    assert listed.context["cl"].result_count == 2
 
 
 def test_a_change_form_links_to_the_public_page(client, one_of_each):
@@ -174,7 +187,11 @@ def test_dimensions_are_reordered_in_the_list(client, db):
     assert list(Dimension.objects.order_by("order")) == [second, first]
 
 
-def test_long_texts_explain_markdown_next_to_the_field(client, one_of_each):
+def test_long_texts_explain_markdown_once_with_a_preview(client, one_of_each):
     client.force_login(make_editor())
-    response = client.get(url(City, "change", one_of_each[City].pk))
-    assert "Opmaak in Markdown" in response.content.decode()
+    city = one_of_each[City]
+    City.objects.filter(pk=city.pk).update(summary="Een **vette** zin.")
+    response = client.get(url(City, "change", city.pk))
+    html = response.content.decode()
+    assert html.count("Opmaak in Markdown") == 1  # once per form, not under every text box
+    assert "Een <strong>vette</strong> zin." in html  # the preview, as the site renders it
