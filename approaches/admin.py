@@ -31,6 +31,17 @@ reversion.register(
 )
 
 
+class ApproachesWithTheirCity:
+    """Selects of approaches name each with its city: loaded together, not one query each."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.is_relation and db_field.related_model is Approach and formfield is not None:
+            formfield.queryset = formfield.queryset.select_related("city")
+            formfield.widget.choices = formfield.choices
+        return formfield
+
+
 class ShownOnApproachPage:
     """Rows without a page of their own; "Bekijk op de site" opens the approach they belong to."""
 
@@ -182,7 +193,7 @@ class DimensionAdmin(ContentAdmin):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(ShownOnApproachPage, ContentAdmin):
+class AssessmentAdmin(ApproachesWithTheirCity, ShownOnApproachPage, ContentAdmin):
     form = AssessmentForm
     list_display = ["approach", "dimension", "value", "status_display"]
     list_filter = ["approach__city", "dimension", "status"]
@@ -192,7 +203,7 @@ class AssessmentAdmin(ShownOnApproachPage, ContentAdmin):
 
 
 @admin.register(Trait)
-class TraitAdmin(ShownOnApproachPage, ContentAdmin):
+class TraitAdmin(ApproachesWithTheirCity, ShownOnApproachPage, ContentAdmin):
     list_display = ["short_text", "kind", "approach", "dimension", "status_display"]
     list_filter = ["approach__city", "kind", "status"]
     search_fields = ["text", "approach__name"]
@@ -205,7 +216,7 @@ class TraitAdmin(ShownOnApproachPage, ContentAdmin):
 
 
 @admin.register(Period)
-class PeriodAdmin(ShownOnApproachPage, ContentAdmin):
+class PeriodAdmin(ApproachesWithTheirCity, ShownOnApproachPage, ContentAdmin):
     form = PeriodForm
     list_display = ["title", "label", "approach", "starts_on", "ends_on", "status_display"]
     list_filter = ["approach__city", "status"]
@@ -215,7 +226,7 @@ class PeriodAdmin(ShownOnApproachPage, ContentAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(ContentAdmin):
+class RoleAdmin(ApproachesWithTheirCity, ContentAdmin):
     list_display = ["name", "city_names", "status_display"]
     list_filter = ["status", "approaches__city"]
     search_fields = ["name", "description"]
