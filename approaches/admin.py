@@ -11,6 +11,7 @@ from editorial.admin import (
     PublishableTabularInline,
     UniqueRowsFormSet,
     check_unique_within,
+    may_publish,
 )
 from editorial.locking import VersionedForm
 from library.admin import ContentAdmin
@@ -127,11 +128,26 @@ class RoleLinkInline(NamedCellsMixin, admin.TabularInline):
     model = RoleLink
     verbose_name = "rol"
     verbose_name_plural = "rollen in deze aanpak"
+
     autocomplete_fields = ["role"]
     extra = 0
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("role", "approach__city")
+
+    # A link is live the moment it is saved and cannot wait as a pending change: on a published
+    # approach only an editor who may publish adds or removes one.
+    def _may_edit_links(self, request, obj) -> bool:
+        return obj is None or not obj.is_published or may_publish(request)
+
+    def has_add_permission(self, request, obj=None):
+        return self._may_edit_links(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may_edit_links(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may_edit_links(request, obj) and super().has_delete_permission(request, obj)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -409,7 +409,7 @@ class PublishableAdmin(StatusMixin, VersionAdmin):
             obj = self.get_object(request, unquote(object_id))
             if obj is None:
                 raise Http404
-            if request.POST.get(LOADED_VERSION) != str(obj.version):
+            if self._pending_seen_is_stale(request, obj):
                 self.message_user(request, STALE_PENDING_MESSAGE, messages.WARNING)
             elif self.handle_pending(request, obj, publish):
                 what = "gepubliceerd" if publish else "verworpen"
@@ -418,15 +418,34 @@ class PublishableAdmin(StatusMixin, VersionAdmin):
         change_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
         return HttpResponseRedirect(change_url)
 
-    def pending_rows(self, request, obj) -> list:
-        """The object and its inline rows that have pending changes, locked (queries)."""
-        rows = [obj] if obj.pending_changes else []
+    def _pending_seen_is_stale(self, request, obj) -> bool:
+        """Whether the object or any of its rows with pending changes changed after the editor
+        loaded the form they publish from: each row's version is in the form, by prefix."""
+        if request.POST.get(LOADED_VERSION) != str(obj.version):
+            return True
+        posted = {}
+        for name, pk in request.POST.items():
+            if name.endswith("-id"):
+                row = name.removesuffix("-id")
+                posted[(row.rsplit("-", 1)[0], pk)] = request.POST.get(f"{row}-{LOADED_VERSION}")
+        for prefix, row in self._pending_rows_by_prefix(request, obj):
+            if posted.get((prefix, str(row.pk))) != str(row.version):
+                return True  # changed since, or not in the editor's form at all
+        return False
+
+    def _pending_rows_by_prefix(self, request, obj):
         for inline in self.get_inline_instances(request, obj):
             if issubclass(inline.model, Publishable):
                 fk = _get_foreign_key(self.model, inline.model, inline.fk_name)
+                prefix = inline.get_formset(request, obj).get_default_prefix()
                 related = inline.model._base_manager.filter(**{fk.name: obj})
-                rows += lock_rows(related.filter(pending_changes__isnull=False).order_by("pk"))
-        return rows
+                for row in lock_rows(related.filter(pending_changes__isnull=False).order_by("pk")):
+                    yield prefix, row
+
+    def pending_rows(self, request, obj) -> list:
+        """The object and its inline rows that have pending changes, locked (queries)."""
+        rows = [obj] if obj.pending_changes else []
+        return rows + [row for _, row in self._pending_rows_by_prefix(request, obj)]
 
     def handle_pending(self, request, obj, publish: bool) -> int:
         """Publish or discard the pending changes of ``obj`` and its rows; 1 if there were any."""
