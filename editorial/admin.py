@@ -44,6 +44,7 @@ from editorial.pending import (
     publish_pending,
 )
 from editorial.registry import PUBLISH_PERMISSION
+from editorial.start_page import start_page_context
 
 HELD_BACK_MESSAGE = "Uw wijzigingen zijn als concept bewaard; een hoofdredacteur publiceert ze."
 STALE_PENDING_MESSAGE = (
@@ -60,6 +61,16 @@ admin.site.site_header = "Buurtwijs beheer"
 admin.site.site_title = "Buurtwijs"
 admin.site.index_title = "Inhoud beheren"
 admin.site.site_url = "/"
+admin.site.index_template = "admin/editorial/index.html"
+_django_index = admin.site.index
+
+
+def _start_page(request, extra_context=None):
+    """The admin index with what waits for publication (editorial.start_page)."""
+    return _django_index(request, {**start_page_context(request), **(extra_context or {})})
+
+
+admin.site.index = _start_page
 
 
 def may_publish(request) -> bool:
