@@ -322,6 +322,21 @@ class PublishableAdmin(StatusMixin, VersionAdmin):
     def changed(self, obj):
         return obj.updated_at
 
+    def get_changelist_form(self, request, **kwargs):
+        """Editable list columns named per row ("Volgorde van Reikwijdte"): a list row has no
+        label of its own."""
+        base = super().get_changelist_form(request, **kwargs)
+
+        class NamedRowForm(base):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for field in self.fields.values():
+                    label = capfirst(field.label or "")
+                    name = f"{label} van {self.instance}" if self.instance.pk else label
+                    field.widget.attrs["aria-label"] = name
+
+        return NamedRowForm
+
     # --- Locking -----------------------------------------------------------------------------
 
     def get_object(self, request, object_id, from_field=None):
