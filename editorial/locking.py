@@ -82,7 +82,9 @@ class VersionedForm(forms.ModelForm):
     this editor changed it too; otherwise it is left as the other editor saved it.
     """
 
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    loaded_version = forms.IntegerField(
+        label="geladen versie", widget=forms.HiddenInput, required=False
+    )
     # Off where an editor deliberately puts back an old copy from the history.
     check_version = True
     # On for editors who may publish: saving the form makes pending changes live.

@@ -152,7 +152,7 @@ def test_an_editor_edits_previews_and_publishes_with_the_keyboard_only(live_serv
     page.keyboard.press("Enter")
     tab_to(page.locator("#result_list").get_by_role("link", name="Utrecht", exact=True))
     page.keyboard.press("Enter")
-    summary = page.get_by_label("Samenvatting")
+    summary = page.locator("#id_summary")
     tab_to(summary)
     page.keyboard.press("Control+A")
     page.keyboard.type("Nieuw met de toetsen.")
