@@ -19,6 +19,10 @@ from library.admin import ContentAdmin
 # Which approaches use a role is stored on the role (Role.approaches); the approach form edits
 # those links directly, one row per link.
 RoleLink = Role.approaches.through
+# Django names the columns of a link table in English ("role", "approach"); it has no migration
+# of its own, so the Dutch names are set here, where the admin shows them.
+RoleLink._meta.get_field("role").verbose_name = "rol"
+RoleLink._meta.get_field("approach").verbose_name = "aanpak"
 
 # Registered before the admins: reverting an approach puts back its assessments, traits,
 # periods and role links as they were.

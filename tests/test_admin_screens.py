@@ -195,3 +195,35 @@ def test_long_texts_explain_markdown_once_with_a_preview(client, one_of_each):
     html = response.content.decode()
     assert html.count("Opmaak in Markdown") == 1  # once per form, not under every text box
     assert "Een <strong>vette</strong> zin." in html  # the preview, as the site renders it
+
+
+ENGLISH = ["Select an option", ">Role<", "Loaded version", "AXES", "Axes", "Delete?", "Note: "]
+
+
+@pytest.mark.parametrize("role", ["redacteur", "hoofdredacteur"])
+def test_no_english_left_on_the_screens_an_editor_sees(client, one_of_each, role):
+    client.force_login(make_editor() if role == "redacteur" else make_chief_editor())
+    addresses = ["/beheer/"]
+    for model, obj in one_of_each.items():
+        addresses += [url(model, "changelist"), url(model, "change", obj.pk), url(model, "add")]
+    for address in addresses:
+        html = client.get(address).content.decode()
+        found = [word for word in ENGLISH if word in html]
+        assert not found, f"{address}: {found}"
+
+
+def test_an_incomplete_profile_says_so_in_words_not_a_green_tick(client, one_of_each):
+    client.force_login(make_editor())
+    Approach.objects.filter(pk=one_of_each[Approach].pk).update(is_incomplete=True)
+    html = client.get(url(Approach, "changelist")).content.decode()
+    assert "nog onvolledig" in html
+    assert "icon-yes.svg" not in html
+
+
+def test_inline_rows_cannot_change_or_delete_shared_rows(client, one_of_each):
+    client.force_login(make_chief_editor())
+    html = client.get(url(Approach, "change", one_of_each[Approach].pk)).content.decode()
+    for shared in [Dimension, Role]:
+        opts = shared._meta
+        assert f"/beheer/{opts.app_label}/{opts.model_name}/__fk__/delete/" not in html
+        assert "delete-related" not in html and "change-related" not in html
