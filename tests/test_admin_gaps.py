@@ -1,6 +1,7 @@
 """Nothing goes live by accident: role links, publishing pending rows, cards for staff."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
 
@@ -10,6 +11,13 @@ from tests.editors import form_data, make_chief_editor, make_editor
 from tests.factories import make_approach, make_city, make_role, make_trait
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_content_types():
+    # The link table's content type is made on first use; one made in an earlier test's rolled
+    # back transaction must not linger in Django's cache.
+    ContentType.objects.clear_cache()
 
 
 def change_url(obj) -> str:
