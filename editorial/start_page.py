@@ -57,7 +57,8 @@ def _named_rows(model):
                     related.append(f"{field.name}__{inner.name}")
                 if isinstance(inner, JSONField):
                     large.append(f"{field.name}__{inner.name}")
-    return model._base_manager.select_related(*related).defer(*large)
+    rows = model._base_manager.defer(*large)
+    return rows.select_related(*related) if related else rows
 
 
 def waiting_for_publication() -> list[Waiting]:
