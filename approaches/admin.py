@@ -6,17 +6,23 @@ from django.urls import reverse
 from approaches.models import Approach, Assessment, Dimension, Period, Role, Trait
 from editorial.admin import (
     NOT_IN_HISTORY,
-    PublishableAdmin,
+    NamedCellsMixin,
     PublishableStackedInline,
     PublishableTabularInline,
     UniqueRowsFormSet,
     check_unique_within,
+    may_publish,
 )
 from editorial.locking import VersionedForm
+from library.admin import ContentAdmin
 
 # Which approaches use a role is stored on the role (Role.approaches); the approach form edits
 # those links directly, one row per link.
 RoleLink = Role.approaches.through
+# Django names the columns of a link table in English ("role", "approach"); it has no migration
+# of its own, so the Dutch names are set here, where the admin shows them.
+RoleLink._meta.get_field("role").verbose_name = "rol"
+RoleLink._meta.get_field("approach").verbose_name = "aanpak"
 
 # Registered before the admins: reverting an approach puts back its assessments, traits,
 # periods and role links as they were.
@@ -28,6 +34,17 @@ reversion.register(
     follow=["assessments", "traits", "periods", "role_links"],
     exclude=NOT_IN_HISTORY,
 )
+
+
+class ApproachesWithTheirCity:
+    """Selects of approaches name each with its city: loaded together, not one query each."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.is_relation and db_field.related_model is Approach and formfield is not None:
+            formfield.queryset = formfield.queryset.select_related("city")
+            formfield.widget.choices = formfield.choices
+        return formfield
 
 
 class ShownOnApproachPage:
@@ -66,6 +83,8 @@ class AssessmentInline(PublishableTabularInline):
     formset = AssessmentFormSet
     fields = ["dimension", "value", "text", "sources", "status"]
     autocomplete_fields = ["sources"]
+    related_rows = ["approach__city", "dimension"]
+    prefetched_links = ["sources"]
     formfield_overrides = {
         Assessment._meta.get_field("text").__class__: {"widget": forms.Textarea(attrs={"rows": 3})}
     }
@@ -84,6 +103,7 @@ class TraitInline(PublishableTabularInline):
     model = Trait
     fields = ["kind", "dimension", "text", "order", "status"]
     extra = 0
+    related_rows = ["approach__city", "dimension"]
     formfield_overrides = {
         Trait._meta.get_field("text").__class__: {"widget": forms.Textarea(attrs={"rows": 2})}
     }
@@ -103,18 +123,42 @@ class PeriodInline(PublishableStackedInline):
     form = PeriodForm
     fields = ["title", "label", ("starts_on", "ends_on"), "description", "sources", "status"]
     autocomplete_fields = ["sources"]
+    related_rows = ["approach__city"]
+    prefetched_links = ["sources"]
     extra = 0
 
 
-class RoleLinkInline(admin.TabularInline):
+class RoleLinkInline(NamedCellsMixin, admin.TabularInline):
     model = RoleLink
     verbose_name = "rol"
     verbose_name_plural = "rollen in deze aanpak"
+
     autocomplete_fields = ["role"]
     extra = 0
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("role")
+        return super().get_queryset(request).select_related("role", "approach__city")
+
+    # A link is live the moment it is saved and cannot wait as a pending change: on a published
+    # approach only an editor who may publish adds or removes one.
+    def _may_edit_links(self, request, obj) -> bool:
+        return obj is None or not obj.is_published or may_publish(request)
+
+    def has_add_permission(self, request, obj=None):
+        return self._may_edit_links(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may_edit_links(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may_edit_links(request, obj) and super().has_delete_permission(request, obj)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "role":
+            formfield.label = "rol"
+            formfield.widget.attrs["aria-label"] = "Rol"
+        return formfield
 
 
 class ApproachForm(VersionedForm):
@@ -127,9 +171,9 @@ class ApproachForm(VersionedForm):
 
 
 @admin.register(Approach)
-class ApproachAdmin(PublishableAdmin):
+class ApproachAdmin(ContentAdmin):
     form = ApproachForm
-    list_display = ["name", "city", "scope", "is_incomplete", "status_display", "changed"]
+    list_display = ["name", "city", "scope", "completeness", "status_display", "changed"]
     list_filter = ["city", "scope", "status", "is_incomplete"]
     search_fields = ["name", "summary", "body", "city__name"]
     list_select_related = ["city"]
@@ -143,6 +187,11 @@ class ApproachAdmin(PublishableAdmin):
         ("Bronnen", {"fields": ["sources"]}),
     ]
 
+    @admin.display(description="profiel", ordering="is_incomplete")
+    def completeness(self, obj):
+        # Words, not Django's green tick: a tick beside "onvolledig" read as "all is well".
+        return "nog onvolledig" if obj.is_incomplete else "volledig"
+
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         if isinstance(inline, AssessmentInline) and request.method != "POST":
@@ -151,7 +200,7 @@ class ApproachAdmin(PublishableAdmin):
 
 
 @admin.register(Dimension)
-class DimensionAdmin(PublishableAdmin):
+class DimensionAdmin(ContentAdmin):
     list_display = ["name", "question", "order", "status_display"]
     list_editable = ["order"]
     list_filter = ["status"]
@@ -164,7 +213,7 @@ class DimensionAdmin(PublishableAdmin):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(ShownOnApproachPage, PublishableAdmin):
+class AssessmentAdmin(ApproachesWithTheirCity, ShownOnApproachPage, ContentAdmin):
     form = AssessmentForm
     list_display = ["approach", "dimension", "value", "status_display"]
     list_filter = ["approach__city", "dimension", "status"]
@@ -174,7 +223,7 @@ class AssessmentAdmin(ShownOnApproachPage, PublishableAdmin):
 
 
 @admin.register(Trait)
-class TraitAdmin(ShownOnApproachPage, PublishableAdmin):
+class TraitAdmin(ApproachesWithTheirCity, ShownOnApproachPage, ContentAdmin):
     list_display = ["short_text", "kind", "approach", "dimension", "status_display"]
     list_filter = ["approach__city", "kind", "status"]
     search_fields = ["text", "approach__name"]
@@ -187,7 +236,7 @@ class TraitAdmin(ShownOnApproachPage, PublishableAdmin):
 
 
 @admin.register(Period)
-class PeriodAdmin(ShownOnApproachPage, PublishableAdmin):
+class PeriodAdmin(ApproachesWithTheirCity, ShownOnApproachPage, ContentAdmin):
     form = PeriodForm
     list_display = ["title", "label", "approach", "starts_on", "ends_on", "status_display"]
     list_filter = ["approach__city", "status"]
@@ -197,7 +246,7 @@ class PeriodAdmin(ShownOnApproachPage, PublishableAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(PublishableAdmin):
+class RoleAdmin(ApproachesWithTheirCity, ContentAdmin):
     list_display = ["name", "city_names", "status_display"]
     list_filter = ["status", "approaches__city"]
     search_fields = ["name", "description"]

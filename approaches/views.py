@@ -32,9 +32,13 @@ from library.models import Source
 
 @require_safe
 def city_list(request):
-    cities = _cities_with_approaches(request.user).annotate(
-        district_count=Coalesce(Subquery(_visible_district_count(request.user)), 0)
+    cities = list(
+        _cities_with_approaches(request.user).annotate(
+            district_count=Coalesce(Subquery(_visible_district_count(request.user)), 0)
+        )
     )
+    # Staff see the cards with the changes that wait for publication, as on the city pages.
+    apply_pending(request.user, [*cities, *(a for c in cities for a in c.approaches.all())])
     breadcrumbs = [("Steden", reverse("cities:list"))]
     return render(
         request, "approaches/city_list.html", {"cities": cities, "breadcrumbs": breadcrumbs}

@@ -254,6 +254,8 @@ if PRODUCTION:
 SESSION_COOKIE_HTTPONLY = True
 # htmx sends the token from the page (hx-headers on <body>), so no script needs the cookie.
 CSRF_COOKIE_HTTPONLY = True
+# In the admin a Dutch page that keeps what the editor typed (editorial.errors).
+CSRF_FAILURE_VIEW = "editorial.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

@@ -57,5 +57,7 @@ urlpatterns = [
     path(".well-known/security.txt", wellknown.security_txt, name="security_txt"),
 ]
 
+handler400 = "editorial.errors.bad_request"
+handler403 = "editorial.errors.permission_denied"
 handler404 = "buurtwijs.views.page_not_found"
 handler500 = "buurtwijs.views.server_error"

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 
 from approaches.models import Approach, Trait
 from cities.models import City, District
+from editorial.pending import apply_pending
 from library.models import Term
 
 RECENT_LIMIT = 8
@@ -22,9 +23,13 @@ RECENT_LIMIT = 8
 @require_safe
 def home(request):
     user = request.user
-    cities = City.objects.visible_to(user).prefetch_related(
-        Prefetch("approaches", queryset=Approach.objects.visible_to(user).order_by("name"))
+    cities = list(
+        City.objects.visible_to(user).prefetch_related(
+            Prefetch("approaches", queryset=Approach.objects.visible_to(user).order_by("name"))
+        )
     )
+    # Staff see the cards with the changes that wait for publication, as on the city pages.
+    apply_pending(user, [*cities, *(a for city in cities for a in city.approaches.all())])
     return render(request, "home.html", {"cities": cities, "recent": recent_changes(user)})
 
 

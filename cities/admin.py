@@ -1,15 +1,11 @@
 import reversion
 from django.contrib import admin
 
+from cities.admin_links import approach_links, district_links, outline_preview
 from cities.models import City, District
-from editorial.admin import (
-    NOT_IN_HISTORY,
-    PublishableAdmin,
-    PublishableTabularInline,
-    UniqueRowsFormSet,
-    check_unique_within,
-)
+from editorial.admin import NOT_IN_HISTORY, check_unique_within
 from editorial.locking import VersionedForm
+from library.admin import ContentAdmin
 
 # Registered before the admins: reverting a city puts back its districts as they were.
 reversion.register(District, exclude=NOT_IN_HISTORY)
@@ -25,46 +21,8 @@ class DistrictForm(VersionedForm):
         return cleaned_data
 
 
-class DistrictFormSet(UniqueRowsFormSet):
-    unique_field = "slug"
-    duplicate_message = "Deze slug staat al bij een andere wijk; elke wijk heeft een eigen slug."
-
-
-class DistrictInline(PublishableTabularInline):
-    model = District
-    form = DistrictForm
-    formset = DistrictFormSet
-    fields = [
-        "name",
-        "slug",
-        "kind",
-        "parent",
-        "cbs_code",
-        "municipal_code",
-        "is_focus_area",
-        "body",
-        "status",
-    ]
-    prepopulated_fields = {"slug": ["name"]}
-    extra = 0
-    show_change_link = True  # the summary and sources are edited on the district's own page
-
-    def get_formset(self, request, obj=None, **kwargs):
-        self.city = obj
-        return super().get_formset(request, obj, **kwargs)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "parent":
-            # Only the districts of this city can contain one of its districts.
-            city = getattr(self, "city", None)
-            kwargs["queryset"] = (
-                District.objects.filter(city=city) if city else District.objects.none()
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
 @admin.register(City)
-class CityAdmin(PublishableAdmin):
+class CityAdmin(ContentAdmin):
     list_display = [
         "name",
         "official_name",
@@ -79,9 +37,13 @@ class CityAdmin(PublishableAdmin):
     list_select_related = ["inhabitants_source"]
     autocomplete_fields = ["inhabitants_source", "sources"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [DistrictInline]
+    readonly_fields = ["districts_overview", "approaches_overview", "map_preview"]
     fieldsets = [
         (None, {"fields": ["name", "official_name", "slug", "cbs_code", "status"]}),
+        (
+            "Wijken, aanpak en kaart",
+            {"fields": ["districts_overview", "approaches_overview", "map_preview"]},
+        ),
         ("Inwoners", {"fields": [("inhabitants", "inhabitants_year"), "inhabitants_source"]}),
         ("Tekst", {"fields": ["summary"]}),
         (
@@ -91,24 +53,55 @@ class CityAdmin(PublishableAdmin):
         ("Bronnen", {"fields": ["sources"]}),
     ]
 
+    # The districts are edited on their own list and pages: inline, Amsterdam's hundreds of
+    # rows made a form of minutes and thousands of fields. Here: counts per kind, with links.
+    @admin.display(description="wijken en gebieden")
+    def districts_overview(self, obj):
+        return district_links(obj) if obj and obj.pk else "-"
+
+    @admin.display(description="aanpak")
+    def approaches_overview(self, obj):
+        return approach_links(obj) if obj and obj.pk else "-"
+
+    @admin.display(description="grens")
+    def map_preview(self, obj):
+        return outline_preview(obj) if obj and obj.pk else "-"
+
+    def get_queryset(self, request):
+        # Boundaries are large and only the map preview of one city needs them.
+        return super().get_queryset(request).defer("geometry")
+
     def deleted_with(self, obj) -> list:
         # A city takes its approaches along; "herstellen" should bring them back too.
         return list(obj.approaches.all())
 
 
 @admin.register(District)
-class DistrictAdmin(PublishableAdmin):
+class DistrictAdmin(ContentAdmin):
     form = DistrictForm
     list_display = ["name", "city", "kind", "parent", "cbs_code", "is_focus_area", "status_display"]
     list_filter = ["city", "kind", "status", "is_focus_area", "body"]
     search_fields = ["name", "slug", "cbs_code", "municipal_code", "city__name"]
-    list_select_related = ["city", "parent"]
+    list_select_related = ["city", "parent__city"]
     autocomplete_fields = ["city", "parent", "sources"]
     prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["map_preview"]
     fieldsets = [
         (None, {"fields": ["city", "name", "slug", "kind", "parent", "status"]}),
         ("Codes", {"fields": ["cbs_code", "municipal_code"]}),
         ("Aanpak en democratie", {"fields": ["is_focus_area", "body", "is_non_residential"]}),
         ("Tekst", {"fields": ["summary"]}),
         ("Bronnen", {"fields": ["sources"]}),
+        ("Kaart", {"fields": ["map_preview"]}),
     ]
+
+    @admin.display(description="grens")
+    def map_preview(self, obj):
+        return outline_preview(obj) if obj and obj.pk else "-"
+
+    def get_queryset(self, request):
+        # Boundaries are large and only the map preview of one district needs them.
+        queryset = super().get_queryset(request).select_related("city", "parent__city")
+        return queryset.defer(
+            "geometry", "city__geometry", "parent__geometry", "parent__city__geometry"
+        )

@@ -13,13 +13,16 @@
 """
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import NestedObjects, unquote
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import models, router, transaction
+from django.forms import HiddenInput
 from django.forms.models import _get_foreign_key
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 from reversion import add_to_revision, set_comment
 from reversion.admin import VersionAdmin
@@ -41,6 +44,7 @@ from editorial.pending import (
     publish_pending,
 )
 from editorial.registry import PUBLISH_PERMISSION
+from editorial.start_page import start_page_context
 
 HELD_BACK_MESSAGE = "Uw wijzigingen zijn als concept bewaard; een hoofdredacteur publiceert ze."
 STALE_PENDING_MESSAGE = (
@@ -57,6 +61,16 @@ admin.site.site_header = "Buurtwijs beheer"
 admin.site.site_title = "Buurtwijs"
 admin.site.index_title = "Inhoud beheren"
 admin.site.site_url = "/"
+admin.site.index_template = "admin/editorial/index.html"
+_django_index = admin.site.index
+
+
+def _start_page(request, extra_context=None):
+    """The admin index with what waits for publication (editorial.start_page)."""
+    return _django_index(request, {**start_page_context(request), **(extra_context or {})})
+
+
+admin.site.index = _start_page
 
 
 def may_publish(request) -> bool:
@@ -81,6 +95,33 @@ def _flatten(fields):
             yield item
 
 
+def _slug_tucked_away(fieldsets):
+    """The slug moved to a folded section at the end: it fills itself from the name."""
+    fieldsets = [(name, dict(options)) for name, options in fieldsets]
+    found = False
+    for _, options in fieldsets:
+        fields = list(options.get("fields", ()))
+        kept = [f for f in fields if f != "slug"]
+        kept = [
+            tuple(x for x in f if x != "slug") if isinstance(f, tuple | list) else f for f in kept
+        ]
+        found |= kept != fields
+        options["fields"] = [f for f in kept if f != ()]
+    if found:
+        fieldsets.append(
+            (
+                "Adres op de site",
+                {
+                    "fields": ["slug"],
+                    "classes": ["collapse"],
+                    "description": "Vult zich vanzelf vanuit de naam; alleen veranderen als het"
+                    " moet, want oude links werken dan niet meer.",
+                },
+            )
+        )
+    return fieldsets
+
+
 class StatusMixin:
     """Status read-only for editors who may not publish; the shared publish actions."""
 
@@ -98,18 +139,50 @@ class StatusMixin:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if isinstance(db_field, models.TextField) and formfield is not None:
-            formfield.help_text = " ".join(filter(None, [formfield.help_text, MARKDOWN_HELP]))
+        if formfield is not None:
+            # Dimensions, roles and sources are shared by every city: changing or deleting one
+            # from here (Django's pencil and red cross beside a select) would do it everywhere.
+            keep_related_links(formfield, add=self.may_add_related)
+        return formfield
+
+    may_add_related = True
+
+
+def keep_related_links(formfield, add: bool) -> None:
+    """Only the "add" link (and only where ``add``) beside a select of other rows."""
+    widget = formfield.widget
+    if isinstance(widget, RelatedFieldWidgetWrapper):
+        widget.can_change_related = widget.can_delete_related = widget.can_view_related = False
+        widget.can_add_related = widget.can_add_related and add
+
+
+class NamedCellsMixin:
+    """An inline whose cells carry their column's name, for screen readers (a tabular row has
+    no label per cell), and which cannot reach the shared rows its selects point to."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None:
+            keep_related_links(formfield, add=False)
+            formfield.widget.attrs.setdefault("aria-label", str(capfirst(formfield.label or "")))
         return formfield
 
 
-class PublishableInlineMixin(StatusMixin):
+class PublishableInlineMixin(NamedCellsMixin, StatusMixin):
     formset = VersionedInlineFormSet
     form = VersionedForm
     show_change_link = False
 
+    # Rows the inline's rows show by name (in their titles and selects), loaded with them.
+    related_rows: list[str] = []
+    # Links to other rows (sources, say), loaded for all rows at once.
+    prefetched_links: list[str] = []
+
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
+        queryset = queryset.select_related(*self.related_rows).prefetch_related(
+            *self.prefetched_links
+        )
         # Locked while a save is checked and written, so two saves cannot interleave.
         return lock_rows(queryset) if request.method == "POST" else queryset
 
@@ -238,6 +311,9 @@ class PublishableAdmin(StatusMixin, VersionAdmin):
     save_on_top = True
     list_per_page = 50
 
+    def get_fieldsets(self, request, obj=None):
+        return _slug_tucked_away(super().get_fieldsets(request, obj))
+
     @admin.display(description="status", ordering="status")
     def status_display(self, obj):
         return obj.get_status_display()
@@ -245,6 +321,21 @@ class PublishableAdmin(StatusMixin, VersionAdmin):
     @admin.display(description="laatst gewijzigd", ordering="updated_at")
     def changed(self, obj):
         return obj.updated_at
+
+    def get_changelist_form(self, request, **kwargs):
+        """Editable list columns named per row ("Volgorde van Reikwijdte"): a list row has no
+        label of its own."""
+        base = super().get_changelist_form(request, **kwargs)
+
+        class NamedRowForm(base):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for field in self.fields.values():
+                    label = capfirst(field.label or "")
+                    name = f"{label} van {self.instance}" if self.instance.pk else label
+                    field.widget.attrs["aria-label"] = name
+
+        return NamedRowForm
 
     # --- Locking -----------------------------------------------------------------------------
 
@@ -344,7 +435,7 @@ class PublishableAdmin(StatusMixin, VersionAdmin):
             obj = self.get_object(request, unquote(object_id))
             if obj is None:
                 raise Http404
-            if request.POST.get(LOADED_VERSION) != str(obj.version):
+            if self._pending_seen_is_stale(request, obj):
                 self.message_user(request, STALE_PENDING_MESSAGE, messages.WARNING)
             elif self.handle_pending(request, obj, publish):
                 what = "gepubliceerd" if publish else "verworpen"
@@ -353,15 +444,34 @@ class PublishableAdmin(StatusMixin, VersionAdmin):
         change_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
         return HttpResponseRedirect(change_url)
 
-    def pending_rows(self, request, obj) -> list:
-        """The object and its inline rows that have pending changes, locked (queries)."""
-        rows = [obj] if obj.pending_changes else []
+    def _pending_seen_is_stale(self, request, obj) -> bool:
+        """Whether the object or any of its rows with pending changes changed after the editor
+        loaded the form they publish from: each row's version is in the form, by prefix."""
+        if request.POST.get(LOADED_VERSION) != str(obj.version):
+            return True
+        posted = {}
+        for name, pk in request.POST.items():
+            if name.endswith("-id"):
+                row = name.removesuffix("-id")
+                posted[(row.rsplit("-", 1)[0], pk)] = request.POST.get(f"{row}-{LOADED_VERSION}")
+        for prefix, row in self._pending_rows_by_prefix(request, obj):
+            if posted.get((prefix, str(row.pk))) != str(row.version):
+                return True  # changed since, or not in the editor's form at all
+        return False
+
+    def _pending_rows_by_prefix(self, request, obj):
         for inline in self.get_inline_instances(request, obj):
             if issubclass(inline.model, Publishable):
                 fk = _get_foreign_key(self.model, inline.model, inline.fk_name)
+                prefix = inline.get_formset(request, obj).get_default_prefix()
                 related = inline.model._base_manager.filter(**{fk.name: obj})
-                rows += lock_rows(related.filter(pending_changes__isnull=False).order_by("pk"))
-        return rows
+                for row in lock_rows(related.filter(pending_changes__isnull=False).order_by("pk")):
+                    yield prefix, row
+
+    def pending_rows(self, request, obj) -> list:
+        """The object and its inline rows that have pending changes, locked (queries)."""
+        rows = [obj] if obj.pending_changes else []
+        return rows + [row for _, row in self._pending_rows_by_prefix(request, obj)]
 
     def handle_pending(self, request, obj, publish: bool) -> int:
         """Publish or discard the pending changes of ``obj`` and its rows; 1 if there were any."""
@@ -385,7 +495,29 @@ class PublishableAdmin(StatusMixin, VersionAdmin):
             self.log_change(request, obj, f"Concept-wijzigingen {what}.")
         return int(bool(rows))
 
+    # Turns a Markdown text into the HTML the site shows; set by the content apps' admins
+    # (library.admin.ContentAdmin), since the Markdown rules live above this app.
+    render_markdown = None
+
+    def markdown_previews(self, form) -> list[dict]:
+        """The long texts of the form as the site will show them (as loaded, pending included)."""
+        previews = []
+        for name, field in form.fields.items():
+            model_field = self.model._meta._forward_fields_map.get(name)
+            if not isinstance(model_field, models.TextField) or isinstance(
+                field.widget, HiddenInput
+            ):
+                continue
+            text = form.initial.get(name) or ""
+            html = self.render_markdown(text) if self.render_markdown and text else ""
+            previews.append({"label": capfirst(field.label or name), "html": html})
+        return previews
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        adminform = context.get("adminform")
+        if adminform is not None:
+            context["markdown_help"] = MARKDOWN_HELP
+            context["markdown_previews"] = self.markdown_previews(adminform.form)
         if change and obj is not None:
             context["pending"] = self._pending_context(request, obj, context)
             context["may_publish"] = may_publish(request)
@@ -465,6 +597,31 @@ class PublishableAdmin(StatusMixin, VersionAdmin):
         if not self.may_restore(request):
             raise PermissionDenied
         return super().recoverlist_view(request, extra_context)
+
+    # Above this many rows a delete confirmation counts them per kind instead of naming each
+    # (Amsterdam takes over a hundred districts along; naming them cost a query each).
+    delete_list_limit = 50
+
+    def get_deleted_objects(self, objs, request):
+        collector = NestedObjects(using=router.db_for_write(self.model), origin=objs)
+        collector.collect(objs)
+        rows = sum(len(found) for found in collector.model_objs.values())
+        if rows <= self.delete_list_limit or collector.protected:
+            return super().get_deleted_objects(objs, request)
+        perms_needed = {
+            model._meta.verbose_name
+            for model in collector.model_objs
+            if self.admin_site.is_registered(model)
+            and not self.admin_site.get_model_admin(model).has_delete_permission(request)
+        }
+        model_count = {
+            model._meta.verbose_name_plural: len(found)
+            for model, found in collector.model_objs.items()
+        }
+        summary = [str(obj) for obj in objs] + [
+            f"{count} {name}" for name, count in model_count.items() if count
+        ]
+        return summary, model_count, perms_needed, []
 
     def delete_model(self, request, obj):
         self.remember_before_delete(request, [obj])

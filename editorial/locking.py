@@ -9,6 +9,7 @@ their input intact and a field-by-field account of what changed.
 """
 
 from django import forms
+from django.contrib.admin.widgets import AutocompleteMixin
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -81,7 +82,9 @@ class VersionedForm(forms.ModelForm):
     this editor changed it too; otherwise it is left as the other editor saved it.
     """
 
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    loaded_version = forms.IntegerField(
+        label="geladen versie", widget=forms.HiddenInput, required=False
+    )
     # Off where an editor deliberately puts back an old copy from the history.
     check_version = True
     # On for editors who may publish: saving the form makes pending changes live.
@@ -186,6 +189,11 @@ class VersionedInlineFormSet(forms.BaseInlineFormSet):
 
     holds_back = False
 
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        share_choices(self, form)
+        return form
+
     def save_existing(self, form, obj, commit=True):
         if not (self.holds_back and commit and obj.is_published):
             return super().save_existing(form, obj, commit)
@@ -204,6 +212,23 @@ class VersionedInlineFormSet(forms.BaseInlineFormSet):
                         form.instance,
                     )
                 )
+
+
+def share_choices(formset, form) -> None:
+    """One query for a select's options per formset instead of one per row: every row of the
+    formset gets the same list (autocompletes load only their chosen rows and are left alone)."""
+    shared = formset.__dict__.setdefault("_shared_choices", {})
+    for name, field in form.fields.items():
+        widget = getattr(field.widget, "widget", field.widget)
+        if (
+            not isinstance(field, forms.ModelChoiceField)
+            or isinstance(widget, AutocompleteMixin)
+            or widget.is_hidden  # the row's own id
+        ):
+            continue
+        if name not in shared:
+            shared[name] = list(field.choices)
+        field.choices = shared[name]
 
 
 def _is_stale(form) -> bool:

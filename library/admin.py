@@ -2,10 +2,17 @@ from django.contrib import admin
 
 from editorial.admin import PublishableAdmin
 from library.models import Source, Term
+from library.rich_text import render_markdown
+
+
+class ContentAdmin(PublishableAdmin):
+    """The base of the content admins: the shared one, with the site's Markdown for previews."""
+
+    render_markdown = staticmethod(render_markdown)
 
 
 @admin.register(Source)
-class SourceAdmin(PublishableAdmin):
+class SourceAdmin(ContentAdmin):
     list_display = ["title", "kind", "author", "publisher", "published_on", "status_display"]
     list_filter = ["kind", "status"]
     search_fields = ["title", "author", "publisher", "description", "url"]
@@ -22,7 +29,7 @@ class SourceAdmin(PublishableAdmin):
 
 
 @admin.register(Term)
-class TermAdmin(PublishableAdmin):
+class TermAdmin(ContentAdmin):
     list_display = ["name", "slug", "status_display", "changed"]
     list_filter = ["status"]
     search_fields = ["name", "definition"]

@@ -118,10 +118,23 @@ def test_the_district_list_takes_a_fixed_number_of_queries(
         assert client.get(url(District, "changelist")).status_code == 200
 
 
-def test_the_city_form_edits_its_districts_inline(client, one_of_each):
+def test_the_city_form_links_to_its_districts_by_kind_and_to_its_approach(client, one_of_each):
     client.force_login(make_editor())
-    response = client.get(url(City, "change", one_of_each[City].pk))
-    assert "districts-0-name" in response.content.decode()
+    city = one_of_each[City]
+    for _ in range(2):
+        make_district(city=city, kind=District.Kind.STADSDEEL)
+    response = client.get(url(City, "change", city.pk))
+    html = response.content.decode()
+    assert "districts-0-name" not in html  # edited on their own list, not inline
+    districts = url(District, "changelist")
+    assert f'href="{districts}?city__id__exact={city.pk}"' in html
+    assert f"{districts}?city__id__exact={city.pk}&amp;kind__exact=stadsdeel" in html
+    assert "2 × Stadsdeel" in html
+    assert "Alle 3 wijken en gebieden van Utrecht" in html
+    approach = one_of_each[Approach]
+    assert url(Approach, "change", approach.pk) in html
+    listed = client.get(f"{districts}?city__id__exact={city.pk}&kind__exact=stadsdeel")
+    assert listed.context["cl"].result_count == 2
 
 
 def test_a_change_form_links_to_the_public_page(client, one_of_each):
@@ -174,7 +187,43 @@ def test_dimensions_are_reordered_in_the_list(client, db):
     assert list(Dimension.objects.order_by("order")) == [second, first]
 
 
-def test_long_texts_explain_markdown_next_to_the_field(client, one_of_each):
+def test_long_texts_explain_markdown_once_with_a_preview(client, one_of_each):
     client.force_login(make_editor())
-    response = client.get(url(City, "change", one_of_each[City].pk))
-    assert "Opmaak in Markdown" in response.content.decode()
+    city = one_of_each[City]
+    City.objects.filter(pk=city.pk).update(summary="Een **vette** zin.")
+    response = client.get(url(City, "change", city.pk))
+    html = response.content.decode()
+    assert html.count("Opmaak in Markdown") == 1  # once per form, not under every text box
+    assert "Een <strong>vette</strong> zin." in html  # the preview, as the site renders it
+
+
+ENGLISH = ["Select an option", ">Role<", "Loaded version", "AXES", "Axes", "Delete?", "Note: "]
+
+
+@pytest.mark.parametrize("role", ["redacteur", "hoofdredacteur"])
+def test_no_english_left_on_the_screens_an_editor_sees(client, one_of_each, role):
+    client.force_login(make_editor() if role == "redacteur" else make_chief_editor())
+    addresses = ["/beheer/"]
+    for model, obj in one_of_each.items():
+        addresses += [url(model, "changelist"), url(model, "change", obj.pk), url(model, "add")]
+    for address in addresses:
+        html = client.get(address).content.decode()
+        found = [word for word in ENGLISH if word in html]
+        assert not found, f"{address}: {found}"
+
+
+def test_an_incomplete_profile_says_so_in_words_not_a_green_tick(client, one_of_each):
+    client.force_login(make_editor())
+    Approach.objects.filter(pk=one_of_each[Approach].pk).update(is_incomplete=True)
+    html = client.get(url(Approach, "changelist")).content.decode()
+    assert "nog onvolledig" in html
+    assert "icon-yes.svg" not in html
+
+
+def test_inline_rows_cannot_change_or_delete_shared_rows(client, one_of_each):
+    client.force_login(make_chief_editor())
+    html = client.get(url(Approach, "change", one_of_each[Approach].pk)).content.decode()
+    for shared in [Dimension, Role]:
+        opts = shared._meta
+        assert f"/beheer/{opts.app_label}/{opts.model_name}/__fk__/delete/" not in html
+        assert "delete-related" not in html and "change-related" not in html
