@@ -31,6 +31,7 @@ urlpatterns = [
     path("over/", views.about, name="about"),
     path("vergelijk/", approach_views.compare, name="compare"),
     path("zoeken/", search_views.search_page, name="search"),
+    path("", include("feedback.urls")),
     path("beheer/", admin.site.urls),
     path("gezond/", health.health, name="health"),
     path("robots.txt", wellknown.robots_txt, name="robots_txt"),
