@@ -235,17 +235,24 @@ FEEDBACK_MAX_REQUEST_BYTES = 256 * 1024
 # Who hears of a new message (comma-separated); empty: nobody is mailed, the admin shows it.
 FEEDBACK_NOTIFY_EMAILS = env_list("BUURTWIJS_FEEDBACK_NOTIFY")
 
-# Mail: SMTP when EMAIL_HOST is set, else printed on the console (local use).
+# Mail: SMTP when EMAIL_HOST is set, else printed on the console (local use). Tests get Django's
+# in-memory outbox.
 if os.environ.get("EMAIL_HOST"):
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = os.environ["EMAIL_HOST"]
-    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 587))
-    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-    EMAIL_TIMEOUT = 10
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ["EMAIL_HOST"],
+                "port": int(os.environ.get("EMAIL_PORT", 587)),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", True),
+                "timeout": 10,
+            },
+        }
+    }
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Buurtwijs <redactie@buurtwijs.nl>")
 # Where readers report problems, accessibility problems included (shown on /over/).
 CONTACT_EMAIL = os.environ.get("BUURTWIJS_CONTACT_EMAIL", "redactie@buurtwijs.nl")

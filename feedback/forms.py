@@ -25,7 +25,7 @@ class ReaderForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
-        for name, value in cleaned_data.items():
+        for name, value in list(cleaned_data.items()):
             if isinstance(value, str) and guard.has_control_characters(value):
                 self.add_error(
                     name,

@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
 TOKEN_SALT = "feedback.form-token"  # noqa: S105 - a signing namespace, not a secret
-LINK = re.compile(r"(?:https?://|www\.)", re.IGNORECASE)
+LINK = re.compile(r"https?://|(?<!://)\bwww\.", re.IGNORECASE)
 # C0 control characters other than tab, line feed and carriage return: never part of a text.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -76,7 +76,7 @@ def client_key(request) -> str:
     address = forwarded[-count] if count and len(forwarded) >= count else ""
     address = address or request.META.get("REMOTE_ADDR", "")
     day = time.strftime("%Y-%m-%d", time.gmtime())
-    return salted_hmac("feedback.client", f"{day}|{address}").hexdigest()[:32]
+    return salted_hmac("feedback.client", f"{day}|{address}", algorithm="sha256").hexdigest()[:32]
 
 
 def seconds_until_allowed(request) -> int:
