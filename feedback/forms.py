@@ -136,6 +136,7 @@ class CityProposalForm(ReaderForm):
             f"(hoogstens {MAX_SOURCE_LINES})."
         ),
         max_length=MAX_SOURCE_LINES * (MAX_LINK_LENGTH + 2),
+        error_messages={"required": "Noem ten minste één bron."},
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
