@@ -251,6 +251,11 @@ if os.environ.get("EMAIL_HOST"):
             },
         }
     }
+elif PRODUCTION:
+    # No mail server configured: nothing is mailed (feedback.notify checks), the admin shows
+    # everything; Django's warning about the missing mailer says just that.
+    MAILERS = {}
+    SILENCED_SYSTEM_CHECKS = ["mail.W001"]
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Buurtwijs <redactie@buurtwijs.nl>")

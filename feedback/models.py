@@ -107,6 +107,9 @@ class CityProposal(Handled):
         related_name="proposal",
         verbose_name="conceptstad",
         editable=False,
+        # No database constraint: the backup's restore empties the content tables, cities
+        # included, without touching the readers' messages (Django still nulls it on delete).
+        db_constraint=False,
     )
     city_name = models.CharField("gemeente", max_length=100)
     cbs_code = models.CharField("CBS-code", max_length=6)

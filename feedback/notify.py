@@ -15,7 +15,7 @@ logger = logging.getLogger("feedback.mail")
 
 
 def _send(subject: str, body: str, recipients: list[str]) -> bool:
-    if not recipients:
+    if not recipients or "default" not in settings.MAILERS:
         return False
     try:
         send_mail(subject, body, None, recipients)
