@@ -235,14 +235,15 @@ FEEDBACK_MAX_REQUEST_BYTES = 256 * 1024
 # Who hears of a new message (comma-separated); empty: nobody is mailed, the admin shows it.
 FEEDBACK_NOTIFY_EMAILS = env_list("BUURTWIJS_FEEDBACK_NOTIFY")
 
-# Mail: SMTP when EMAIL_HOST is set, else printed on the console (local use). Tests get Django's
-# in-memory outbox.
-if os.environ.get("EMAIL_HOST"):
+# Mail: SMTP when EMAIL_HOST is set, and in production (a mail server on localhost unless set);
+# locally without EMAIL_HOST printed on the console. Tests get Django's in-memory outbox. A
+# failing mail server loses nothing: messages are stored before any mail is sent.
+if os.environ.get("EMAIL_HOST") or PRODUCTION:
     MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {
-                "host": os.environ["EMAIL_HOST"],
+                "host": os.environ.get("EMAIL_HOST", "localhost"),
                 "port": int(os.environ.get("EMAIL_PORT", 587)),
                 "username": os.environ.get("EMAIL_HOST_USER", ""),
                 "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
@@ -251,11 +252,6 @@ if os.environ.get("EMAIL_HOST"):
             },
         }
     }
-elif PRODUCTION:
-    # No mail server configured: nothing is mailed (feedback.notify checks), the admin shows
-    # everything; Django's warning about the missing mailer says just that.
-    MAILERS = {}
-    SILENCED_SYSTEM_CHECKS = ["mail.W001"]
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Buurtwijs <redactie@buurtwijs.nl>")
