@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "approaches",
     "search",
     "api",
+    # After cities and approaches: its admin adds a notice to theirs.
+    "feedback",
     "initial_content",
     "buurtwijs",
 ]
@@ -233,6 +235,40 @@ BOUNDARY_DATA_DIR = Path(
 )
 
 SITE_NAME = "Buurtwijs"
+
+# Readers' corrections and city proposals (feedback/). Handled messages, with their e-mail
+# addresses, are deleted this many days after an editor handled them (manage.py purge_feedback).
+FEEDBACK_RETENTION_DAYS = int(os.environ.get("BUURTWIJS_FEEDBACK_RETENTION_DAYS", 180))
+# A form sent sooner than this after it was shown is refused (bots), or later than this (stale).
+FEEDBACK_FORM_MIN_SECONDS = 3
+FEEDBACK_FORM_MAX_AGE = 6 * 3600
+# Per client (a salted hash of the address, in the shared cache): attempts per window in seconds.
+FEEDBACK_RATE_LIMIT = (5, 600)
+FEEDBACK_MAX_LINKS = 3
+FEEDBACK_MAX_REQUEST_BYTES = 256 * 1024
+# Who hears of a new message (comma-separated); empty: nobody is mailed, the admin shows it.
+FEEDBACK_NOTIFY_EMAILS = env_list("BUURTWIJS_FEEDBACK_NOTIFY")
+
+# Mail: SMTP when EMAIL_HOST is set, and in production (a mail server on localhost unless set);
+# locally without EMAIL_HOST printed on the console. Tests get Django's in-memory outbox. A
+# failing mail server loses nothing: messages are stored before any mail is sent.
+if os.environ.get("EMAIL_HOST") or PRODUCTION:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ.get("EMAIL_HOST", "localhost"),
+                "port": int(os.environ.get("EMAIL_PORT", 587)),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", True),
+                "timeout": 10,
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Buurtwijs <redactie@buurtwijs.nl>")
 # Where readers report problems, accessibility problems included (shown on /over/).
 CONTACT_EMAIL = os.environ.get("BUURTWIJS_CONTACT_EMAIL", "redactie@buurtwijs.nl")
 

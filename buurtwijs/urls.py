@@ -51,6 +51,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path("", include("feedback.urls")),
     path("beheer/", admin.site.urls),
     path("gezond/", health.health, name="health"),
     path("robots.txt", wellknown.robots_txt, name="robots_txt"),

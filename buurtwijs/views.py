@@ -117,6 +117,7 @@ def about(request):
     context = {
         "breadcrumbs": [("Over Buurtwijs", reverse("about"))],
         "contact_email": settings.CONTACT_EMAIL,
+        "feedback_retention_days": settings.FEEDBACK_RETENTION_DAYS,
     }
     return render(request, "about.html", context)
 

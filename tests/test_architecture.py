@@ -17,6 +17,7 @@ PACKAGES = [
     "api",
     "initial_content",
     "scale_data",
+    "feedback",
 ]
 # Not counted: generated migrations and the initial content, which is data written as Python.
 EXCLUDED_PARTS = {"migrations", "content"}
