@@ -58,9 +58,7 @@ class AssessmentForm(VersionedForm):
     def has_changed(self) -> bool:
         # A new row arrives with its dimension filled in; it only counts once the editor typed.
         if self.instance.pk is None:
-            return any(
-                name in self.changed_data for name in ("option", "value", "text", "sources")
-            )
+            return any(name in self.changed_data for name in ("option", "value", "text", "sources"))
         return super().has_changed()
 
 
