@@ -26,7 +26,7 @@ SOURCES = [
         "title": "Typering van de drie steden",
         "kind": "artikel",
         "author": "Henk Krijnen",
-        "publisher": "Buurtwijs, platform voor buurtontwikkeling",
+        "publisher": "Buurtwijs",
         "part_of": "een slotbeschouwing in meer delen over de wijkaanpak in Utrecht, Den Haag en Amsterdam",
         "published_year": 2018,
         "published_on_note": "geschreven vóór de raadsverkiezingen van 21 maart 2018",

@@ -145,7 +145,8 @@ class ContentLoader:
             source = self.sources[data["slug"]]
             if data.get("based_on") and source.version == 1 and not source.based_on.exists():
                 source.based_on.add(*self.cite(data["based_on"]))
-                self.filled[Source] += 1
+                if source.created_at < self.now:  # an older row, completed
+                    self.filled[Source] += 1
 
     def load_dimensions(self) -> None:
         for data in DIMENSIONS:
