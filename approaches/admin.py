@@ -3,7 +3,15 @@ from django import forms
 from django.contrib import admin
 from django.urls import reverse
 
-from approaches.models import Approach, Assessment, Dimension, Period, Role, Trait
+from approaches.models import (
+    Approach,
+    Assessment,
+    Dimension,
+    DimensionOption,
+    Period,
+    Role,
+    Trait,
+)
 from editorial.admin import (
     NOT_IN_HISTORY,
     NamedCellsMixin,
@@ -27,8 +35,9 @@ RoleLink._meta.get_field("approach").verbose_name = "aanpak"
 # Registered before the admins: reverting an approach puts back its assessments, traits,
 # periods and role links as they were.
 reversion.register(RoleLink)
-for model in [Assessment, Trait, Period, Dimension, Role]:
+for model in [Assessment, Trait, Period, Role, DimensionOption]:
     reversion.register(model, exclude=NOT_IN_HISTORY)
+reversion.register(Dimension, follow=["options"], exclude=NOT_IN_HISTORY)
 reversion.register(
     Approach,
     follow=["assessments", "traits", "periods", "role_links"],
@@ -66,7 +75,7 @@ class AssessmentForm(VersionedForm):
     def has_changed(self) -> bool:
         # A new row arrives with its dimension filled in; it only counts once the editor typed.
         if self.instance.pk is None:
-            return any(name in self.changed_data for name in ("value", "text", "sources"))
+            return any(name in self.changed_data for name in ("option", "value", "text", "sources"))
         return super().has_changed()
 
 
@@ -81,7 +90,7 @@ class AssessmentInline(PublishableTabularInline):
     model = Assessment
     form = AssessmentForm
     formset = AssessmentFormSet
-    fields = ["dimension", "value", "text", "sources", "status"]
+    fields = ["dimension", "option", "value", "text", "sources", "passage", "status"]
     autocomplete_fields = ["sources"]
     related_rows = ["approach__city", "dimension"]
     prefetched_links = ["sources"]
@@ -101,7 +110,7 @@ class AssessmentInline(PublishableTabularInline):
 
 class TraitInline(PublishableTabularInline):
     model = Trait
-    fields = ["kind", "dimension", "text", "order", "status"]
+    fields = ["kind", "dimension", "text", "order", "passage", "status"]
     extra = 0
     related_rows = ["approach__city", "dimension"]
     formfield_overrides = {
@@ -121,7 +130,15 @@ class PeriodForm(VersionedForm):
 class PeriodInline(PublishableStackedInline):
     model = Period
     form = PeriodForm
-    fields = ["title", "label", ("starts_on", "ends_on"), "description", "sources", "status"]
+    fields = [
+        "title",
+        "label",
+        ("starts_on", "ends_on"),
+        "description",
+        "sources",
+        "passage",
+        "status",
+    ]
     autocomplete_fields = ["sources"]
     related_rows = ["approach__city"]
     prefetched_links = ["sources"]
@@ -199,11 +216,21 @@ class ApproachAdmin(ContentAdmin):
         return kwargs
 
 
+class DimensionOptionInline(PublishableTabularInline):
+    """The few categories an approach can be given on this dimension."""
+
+    model = DimensionOption
+    fields = ["label", "slug", "order", "status"]
+    prepopulated_fields = {"slug": ["label"]}
+    extra = 1
+
+
 @admin.register(Dimension)
 class DimensionAdmin(ContentAdmin):
-    list_display = ["name", "question", "order", "status_display"]
+    list_display = ["name", "theme", "question", "order", "status_display"]
     list_editable = ["order"]
-    list_filter = ["status"]
+    list_filter = ["theme", "status"]
+    inlines = [DimensionOptionInline]
     search_fields = ["name", "question"]
     prepopulated_fields = {"slug": ["name"]}
     ordering = ["order", "name"]
@@ -215,10 +242,10 @@ class DimensionAdmin(ContentAdmin):
 @admin.register(Assessment)
 class AssessmentAdmin(ApproachesWithTheirCity, ShownOnApproachPage, ContentAdmin):
     form = AssessmentForm
-    list_display = ["approach", "dimension", "value", "status_display"]
+    list_display = ["approach", "dimension", "option", "value", "status_display"]
     list_filter = ["approach__city", "dimension", "status"]
     search_fields = ["value", "text", "approach__name", "approach__city__name"]
-    list_select_related = ["approach__city", "dimension"]
+    list_select_related = ["approach__city", "dimension", "option"]
     autocomplete_fields = ["approach", "dimension", "sources"]
 
 

@@ -12,7 +12,7 @@ from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from approaches.models import Approach, Assessment, Dimension, Role, Trait
+from approaches.models import Approach, Assessment, Dimension, DimensionOption, Theme, Trait
 from cities.models import City, District
 from editorial.pending import apply_pending
 from library.models import Source
@@ -117,11 +117,14 @@ def names(cities) -> str:
 
 @dataclass
 class Item:
-    """One entry of a list in a cell: a role, a trait, a source."""
+    """One entry of a list in a cell: a trait, a source."""
 
     text: str
     url: str = ""
     markdown: bool = False
+
+
+UNKNOWN = object()  # what an empty or uncategorised cell compares as
 
 
 @dataclass
@@ -130,25 +133,28 @@ class Cell:
     detail: str = ""  # Markdown, shown in a <details>
     items: list[Item] = field(default_factory=list)
     url: str = ""
+    category: str = ""  # the chosen option, the short comparable value
+    key: object = UNKNOWN  # what decides whether two cells say the same
 
     @property
     def is_empty(self) -> bool:
-        return not (self.value or self.items)
+        return not (self.value or self.items or self.category)
 
-    def comparable(self) -> tuple:
-        """What decides whether two cells say the same (not their longer explanation)."""
-        return (_normalise(self.value), tuple(_normalise(item.text) for item in self.items))
+    @property
+    def is_known(self) -> bool:
+        return self.key is not UNKNOWN
 
     def as_text(self) -> str:
         """The cell as plain text, for the CSV download."""
-        parts = [self.value, *(plain_text(i.text) if i.markdown else i.text for i in self.items)]
+        parts = [self.category, self.value]
+        parts += [plain_text(i.text) if i.markdown else i.text for i in self.items]
         text = "\n".join(part for part in parts if part)
         if self.detail:
             text = f"{text}\n\n{plain_text(self.detail)}" if text else plain_text(self.detail)
         return text or EMPTY
 
 
-EMPTY = "—"
+EMPTY = "Onbekend: de bronnen zeggen hier niets over"
 
 
 @dataclass
@@ -157,30 +163,84 @@ class Row:
     label: str
     cells: list[Cell]
     question: str = ""
+    compared: bool = True  # False: free text, which no reader expects to be equal
     columns: list[tuple[City, Cell]] = field(default_factory=list)  # set by the table
 
     @property
     def differs(self) -> bool:
-        return len({cell.comparable() for cell in self.cells}) > 1
+        """Two cities chose different options; unknown cells decide nothing."""
+        return self.compared and len({c.key for c in self.cells if c.is_known}) > 1
+
+    @property
+    def unknown_for(self) -> list[City]:
+        return [city for city, cell in self.columns if self.compared and not cell.is_known]
+
+    @property
+    def is_equal(self) -> bool:
+        return self.compared and not self.unknown_for and not self.differs
+
+    @property
+    def unknown_names(self) -> str:
+        return names(self.unknown_for)
+
+
+@dataclass
+class Group:
+    key: str
+    label: str
+    rows: list[Row]
 
 
 @dataclass
 class Table:
     cities: list[City]
-    rows: list[Row]
+    groups: list[Group]
     hidden_equal_rows: int = 0
 
     def __post_init__(self):
         for row in self.rows:
             row.columns = list(zip(self.cities, row.cells, strict=True))
 
+    @property
+    def rows(self) -> list[Row]:
+        return [row for group in self.groups for row in group.rows]
+
     def without_equal_rows(self) -> "Table":
-        kept = [row for row in self.rows if row.differs]
-        return Table(self.cities, kept, hidden_equal_rows=len(self.rows) - len(kept))
+        kept = [Group(g.key, g.label, [r for r in g.rows if not r.is_equal]) for g in self.groups]
+        hidden = len(self.rows) - sum(len(g.rows) for g in kept)
+        table = Table(self.cities, [g for g in kept if g.rows], hidden_equal_rows=hidden)
+        table.sources = self.sources
+        return table
+
+    def summary(self) -> list[str]:
+        """The main differences in words, made from the chosen options only."""
+        lines = [_difference(row) for row in self.rows if row.differs]
+        same = [
+            f"{row.label} ({_lower(row.cells[0].category)})" for row in self.rows if row.is_equal
+        ]
+        if same:
+            lines.append(f"Gelijk bij {names(self.cities)}: " + "; ".join(same) + ".")
+        return lines
 
 
-def _normalise(text: str) -> str:
-    return " ".join(text.split()).casefold()
+def _difference(row: Row) -> str:
+    by_option: dict[object, list[City]] = {}
+    labels = {}
+    for city, cell in row.columns:
+        if cell.is_known:
+            by_option.setdefault(cell.key, []).append(city)
+            labels[cell.key] = cell.category
+    parts = [f"{names(cities)}: {_lower(labels[key])}" for key, cities in by_option.items()]
+    if row.unknown_for:
+        parts.append(f"onbekend voor {row.unknown_names}")
+    return f"{row.label} — " + "; ".join(parts) + "."
+
+
+def _lower(label: str) -> str:
+    """'Hele stad' → 'hele stad'; 'Wmo' stays as it is."""
+    if len(label) > 1 and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label
 
 
 def plain_text(markdown_text: str) -> str:
@@ -188,8 +248,9 @@ def plain_text(markdown_text: str) -> str:
 
 
 def build_table(user, cities: list[City]) -> Table:
-    """Rows for these cities: the approach, every visible dimension, roles, democracy, traits and
-    sources. Eight queries, however many cities, dimensions, districts or traits."""
+    """Rows for these cities, in groups per theme: the approach, the dimensions, local democracy
+    and the traits; the sources apart. A fixed number of queries, however many cities,
+    dimensions, districts or traits."""
     prefetch_related_objects(
         cities,
         Prefetch(
@@ -199,36 +260,31 @@ def build_table(user, cities: list[City]) -> Table:
         ),
     )
     approaches = main_approaches(user, cities)
-    dimensions = list(Dimension.objects.visible_to(user).order_by("order", "name"))
+    dimensions = list(
+        Dimension.objects.visible_to(user)
+        .order_by("order", "name")
+        .prefetch_related(Prefetch("options", queryset=DimensionOption.objects.visible_to(user)))
+    )
     # Staff compare with the changes that wait for publication, as on the city pages.
     apply_pending(user, [*cities, *dimensions, *_shown_parts(approaches.values())])
-    bodies = elected_bodies(user, cities)
     columns = [(city, approaches.get(city.pk)) for city in cities]
-    rows = [
-        Row("aanpak", "Aanpak", [_approach_cell(c, a) for c, a in columns]),
-        Row("soort-aanpak", "Soort aanpak", [_scope_cell(a) for _, a in columns]),
-        *(_dimension_row(dimension, columns) for dimension in dimensions),
-        Row("rollen", "Rollen in de wijk", [_roles_cell(a) for _, a in columns]),
-        Row(
-            "verkiezingen",
-            "Eigen verkiezingen in wijk of gebied",
-            [Cell("Ja" if c.district_elections else "Nee") for c, _ in columns],
-        ),
-        Row(
-            "lokale-democratie",
-            "Koppeling met de lokale democratie",
-            [_democracy_cell(c, bodies.get(c.pk, [])) for c, _ in columns],
-        ),
-        *(_trait_row(kind, label, columns) for kind, label in TRAIT_ROWS),
-        Row("bronnen", "Bronnen", [_sources_cell(c, a) for c, a in columns]),
-    ]
-    return Table(cities, rows)
+    by_theme: dict[str, list[Row]] = {theme: [] for theme in [*Theme.values, ""]}
+    by_theme[Theme.DEMOCRACY] += _democracy_rows(columns, elected_bodies(user, cities))
+    for dimension in dimensions:
+        by_theme[dimension.theme].append(_dimension_row(dimension, columns))
+    groups = [Group("aanpak", "Aanpak", [_approach_row(columns)])]
+    labels = dict(Theme.choices) | {"": "Overig"}
+    groups += [Group(theme, labels[theme], rows) for theme, rows in by_theme.items() if rows]
+    groups.append(Group("kenmerken", "Sterke en zwakke punten", _trait_rows(columns)))
+    table = Table(cities, groups)
+    table.sources = _sources(columns)
+    return table
 
 
 def main_approaches(user, cities: list[City]) -> dict[int, Approach]:
     """Per city its first visible approach by name, with what the table shows of it.
 
-    Five queries: the approaches, then their assessments, traits, roles and sources.
+    Four queries: the approaches, then their assessments, traits and sources.
     """
     first: dict[int, Approach] = {}
     for approach in Approach.objects.visible_to(user).filter(city__in=cities).order_by("name"):
@@ -240,7 +296,6 @@ def main_approaches(user, cities: list[City]) -> dict[int, Approach]:
             queryset=Assessment.objects.visible_to(user).order_by("dimension_id"),
         ),
         Prefetch("traits", queryset=Trait.objects.visible_to(user).order_by("order", "pk")),
-        Prefetch("roles", queryset=Role.objects.visible_to(user).order_by("name")),
         Prefetch("sources", queryset=Source.objects.visible_to(user).order_by("title")),
     )
     return first
@@ -251,7 +306,6 @@ def _shown_parts(approaches):
         yield approach
         yield from approach.assessments.all()
         yield from approach.traits.all()
-        yield from approach.roles.all()
 
 
 def elected_bodies(user, cities: list[City]) -> dict[int, list[tuple[str, int]]]:
@@ -271,26 +325,43 @@ def elected_bodies(user, cities: list[City]) -> dict[int, list[tuple[str, int]]]
     return bodies
 
 
-def _approach_cell(city: City, approach: Approach | None) -> Cell:
-    if approach is None:
-        return Cell("Nog geen aanpak beschreven", url=city.get_absolute_url())
-    return Cell(
-        approach.name,
-        detail=approach.summary,
-        url=f"{city.get_absolute_url()}#aanpak",
-    )
+def _approach_row(columns) -> Row:
+    cells = []
+    for city, approach in columns:
+        if approach is None:
+            cells.append(Cell("Nog geen aanpak beschreven", url=city.get_absolute_url()))
+        else:
+            url = f"{city.get_absolute_url()}#aanpak"
+            cells.append(Cell(approach.name, detail=approach.summary, url=url))
+    return Row("aanpak", "Aanpak", cells, compared=False)
 
 
-def _scope_cell(approach: Approach | None) -> Cell:
-    if approach is None:
-        return Cell()
-    value = approach.get_scope_display()
-    if approach.focus_area_count:
-        value += f" ({approach.focus_area_count} focuswijken)"
-    return Cell(value)
+def _democracy_rows(columns, bodies) -> list[Row]:
+    elections = [
+        Cell(category="Ja" if city.district_elections else "Nee", key=city.district_elections)
+        for city, _ in columns
+    ]
+    organs = [
+        Cell(
+            category=city.get_democracy_link_display(),
+            key=city.democracy_link,
+            items=[Item(f"{label} ({count})") for label, count in bodies.get(city.pk, [])],
+        )
+        for city, _ in columns
+    ]
+    return [
+        Row("verkiezingen", "Eigen verkiezingen voor wijk, gebied of stadsdeel", elections),
+        Row(
+            "gekozen-organen",
+            "Welke organen",
+            organs,
+            question="Gekozen of gelote organen en hoeveel er zijn",
+        ),
+    ]
 
 
 def _dimension_row(dimension: Dimension, columns) -> Row:
+    options = {option.pk: option for option in dimension.options.all()}
     cells = []
     for _, approach in columns:
         found = None
@@ -298,33 +369,36 @@ def _dimension_row(dimension: Dimension, columns) -> Row:
             found = next(
                 (a for a in approach.assessments.all() if a.dimension_id == dimension.pk), None
             )
-        cells.append(Cell(found.value, detail=found.text) if found else Cell())
-    return Row(f"dimensie-{dimension.slug}", dimension.name, cells, question=dimension.question)
+        if found is None:
+            cells.append(Cell())
+            continue
+        option = options.get(found.option_id)
+        cell = Cell(found.value, detail=found.text)
+        if option is not None:
+            cell.category, cell.key = option.label, option.pk
+        cells.append(cell)
+    row = Row(f"dimensie-{dimension.slug}", dimension.name, cells, question=dimension.question)
+    row.compared = bool(options)
+    return row
 
 
-def _roles_cell(approach: Approach | None) -> Cell:
-    if approach is None:
-        return Cell()
-    return Cell(items=[Item(role.name) for role in approach.roles.all()])
+def _trait_rows(columns) -> list[Row]:
+    rows = []
+    for kind, label in TRAIT_ROWS:
+        cells = []
+        for _, approach in columns:
+            traits = [t for t in approach.traits.all() if t.kind == kind] if approach else []
+            cells.append(Cell(items=[Item(t.text, markdown=True) for t in traits]))
+        rows.append(Row(f"kenmerk-{kind}", label, cells, compared=False))
+    return rows
 
 
-def _democracy_cell(city: City, bodies: list[tuple[str, int]]) -> Cell:
-    items = [Item(f"{label} ({count})") for label, count in bodies]
-    return Cell(city.get_democracy_link_display(), detail=city.democracy_text, items=items)
-
-
-def _trait_row(kind: str, label: str, columns) -> Row:
-    cells = []
-    for _, approach in columns:
-        traits = [t for t in approach.traits.all() if t.kind == kind] if approach else []
-        cells.append(Cell(items=[Item(t.text, markdown=True) for t in traits]))
-    return Row(f"kenmerk-{kind}", label, cells)
-
-
-def _sources_cell(city: City, approach: Approach | None) -> Cell:
-    sources = list(city.visible_sources)
-    if approach is not None:
-        sources += approach.sources.all()
+def _sources(columns) -> list[Source]:
+    """The sources of the compared cities and approaches: one list below the table."""
+    sources = []
+    for city, approach in columns:
+        sources += city.visible_sources
+        if approach is not None:
+            sources += approach.sources.all()
     unique = {source.pk: source for source in sources}.values()
-    ordered = sorted(unique, key=lambda s: s.title.casefold())
-    return Cell(items=[Item(source.citation, url=source.get_absolute_url()) for source in ordered])
+    return sorted(unique, key=lambda s: s.title.casefold())

@@ -1,11 +1,34 @@
 """How a city works in its districts, and the axes along which approaches are compared."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
 from cities.models import City
 from editorial.models import Publishable, recent_changes_index
 from library.models import Source
+
+PASSAGE_HELP = (
+    "Waar in de bron dit staat: een paginanummer, een hoofdstuk of de tussenkop van een artikel. "
+    "Noem de bron erbij als er meer dan één is. Leeg laten als dat niet bekend is."
+)
+
+
+def passage_field():
+    """Where in its sources a claim can be found; blank when nobody knows."""
+    return models.CharField(
+        "vindplaats in de bron", max_length=200, blank=True, help_text=PASSAGE_HELP
+    )
+
+
+class Theme(models.TextChoices):
+    """The groups of rows in the comparison, in the order it shows them."""
+
+    SET_UP = "opzet", "Opzet van de aanpak"
+    ORGANISATION = "organisatie", "Sturing, organisatie en geld"
+    PEOPLE = "mensen", "Mensen in de wijk"
+    DEMOCRACY = "democratie", "Lokale democratie"
+    LEARNING = "leren", "Leren en vernieuwen"
 
 
 class Dimension(Publishable):
@@ -15,6 +38,13 @@ class Dimension(Publishable):
     slug = models.SlugField("slug", max_length=100, unique=True)
     question = models.CharField("vraag", max_length=300)
     order = models.PositiveSmallIntegerField("volgorde", default=0, db_index=True)
+    theme = models.CharField(
+        "thema",
+        max_length=20,
+        choices=Theme.choices,
+        blank=True,
+        help_text="De groep waarin de vergelijking deze dimensie toont. Leeg: onder ‘Overig’.",
+    )
 
     class Meta:
         verbose_name = "dimensie"
@@ -23,6 +53,40 @@ class Dimension(Publishable):
 
     def __str__(self) -> str:
         return self.name
+
+
+class DimensionOption(Publishable):
+    """One of the few categories an approach can fall in on a dimension ("Hele stad").
+
+    Two approaches with the same option are the same on that dimension; the comparison marks a
+    row as different only when the chosen options differ.
+    """
+
+    dimension = models.ForeignKey(
+        Dimension, on_delete=models.CASCADE, related_name="options", verbose_name="dimensie"
+    )
+    label = models.CharField(
+        "keuze",
+        max_length=80,
+        help_text="Kort en vergelijkbaar, bijvoorbeeld ‘Hele stad’ of ‘Geselecteerde wijken’.",
+    )
+    slug = models.SlugField("slug", max_length=80)
+    order = models.PositiveSmallIntegerField("volgorde", default=0)
+
+    class Meta:
+        verbose_name = "keuze op een dimensie"
+        verbose_name_plural = "keuzes op een dimensie"
+        ordering = ["dimension__order", "order", "label"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dimension", "slug"],
+                name="dimension_option_slug_unique_per_dimension",
+                violation_error_message="Deze dimensie heeft al een keuze met deze slug.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dimension}: {self.label}" if self.dimension_id else self.label
 
 
 class Approach(Publishable):
@@ -98,6 +162,7 @@ class Period(Publishable):
     sources = models.ManyToManyField(
         Source, blank=True, related_name="periods", verbose_name="bronnen"
     )
+    passage = passage_field()
 
     class Meta:
         verbose_name = "periode"
@@ -126,11 +191,24 @@ class Assessment(Publishable):
     dimension = models.ForeignKey(
         Dimension, on_delete=models.PROTECT, related_name="assessments", verbose_name="dimensie"
     )
+    option = models.ForeignKey(
+        DimensionOption,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assessments",
+        verbose_name="keuze",
+        help_text=(
+            "De vergelijkbare keuze op deze dimensie. Leeg laten als de bronnen er niets over "
+            "zeggen: de vergelijking toont dan ‘onbekend’."
+        ),
+    )
     value = models.CharField("korte typering", max_length=160)
     text = models.TextField("toelichting", blank=True)
     sources = models.ManyToManyField(
         Source, blank=True, related_name="assessments", verbose_name="bronnen"
     )
+    passage = passage_field()
 
     class Meta:
         verbose_name = "typering"
@@ -146,6 +224,13 @@ class Assessment(Publishable):
 
     def __str__(self) -> str:
         return f"{self.approach} — {self.dimension}"
+
+    def clean(self):
+        super().clean()
+        if self.option_id and self.dimension_id and self.option.dimension_id != self.dimension_id:
+            raise ValidationError(
+                {"option": "Deze keuze hoort bij een andere dimensie; kies er een van deze."}
+            )
 
 
 class Trait(Publishable):
@@ -174,6 +259,7 @@ class Trait(Publishable):
     sources = models.ManyToManyField(
         Source, blank=True, related_name="traits", verbose_name="bronnen"
     )
+    passage = passage_field()
 
     class Meta:
         verbose_name = "kenmerk"
@@ -196,6 +282,12 @@ class Role(Publishable):
     )
     sources = models.ManyToManyField(
         Source, blank=True, related_name="roles", verbose_name="bronnen"
+    )
+    passage = passage_field()
+    editor_note = models.TextField(
+        "notitie voor de redactie",
+        blank=True,
+        help_text="Alleen zichtbaar in het beheer, nooit voor lezers.",
     )
 
     class Meta:

@@ -10,11 +10,13 @@
 
 import csv
 
+from django.conf import settings
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
@@ -186,7 +188,7 @@ def compare(request):
     hide_equal = request.GET.get(HIDE_EQUAL) == "1"
     table = _table(request.user, selection, hide_equal)
     if request.GET.get("formaat") == "csv":
-        response = _csv_response(selection, table)
+        response = _csv_response(request, selection, table, hide_equal)
     else:
         response = _page(request, available, selection, table, hide_equal)
     patch_vary_headers(response, ["HX-Request"])
@@ -217,6 +219,9 @@ def _page(request, available, selection, table, hide_equal: bool):
         + "?"
         + urlencode([("steden", slug) for slug in selection.slugs]),
         "embed_url": request.build_absolute_uri(embed.embed_url(selection.slugs)),
+        "page_url": request.build_absolute_uri(reverse("compare") + "?" + urlencode(query)),
+        "today": timezone.localdate(),
+        "contact_email": settings.CONTACT_EMAIL,
         "fragment": fragment,
         "min_cities": MIN_CITIES,
         "max_cities": MAX_CITIES,
@@ -236,7 +241,7 @@ def _prompt(selection, asked: bool) -> str:
     return ""
 
 
-def _csv_response(selection, table: Table | None) -> HttpResponse:
+def _csv_response(request, selection, table: Table | None, hide_equal: bool) -> HttpResponse:
     if table is None:
         # Plain text, so nothing the reader typed is repeated here.
         return HttpResponse(
@@ -247,12 +252,29 @@ def _csv_response(selection, table: Table | None) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = "vergelijking-" + "-".join(selection.slugs) + ".csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    # A byte order mark, so Excel reads the file as UTF-8 and shows é, ë and ‘ ’ correctly.
+    # Dutch Excel: a byte order mark (so é, ë and ‘ ’ read as UTF-8), ";" between fields (the
+    # comma is the decimal sign there) and CRLF line ends.
     response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(["Onderwerp", *(city.name for city in table.cities)])
-    for row in table.rows:
-        writer.writerow([row.label, *(inert(cell.as_text()) for cell in row.cells)])
+    writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
+    query = [("steden", slug) for slug in selection.slugs] + (
+        [(HIDE_EQUAL, "1")] if hide_equal else []
+    )
+    address = request.build_absolute_uri(reverse("compare") + "?" + urlencode(query))
+    writer.writerow([f"Buurtwijs: {selection.names} vergeleken"])
+    writer.writerow(["Adres", address])
+    writer.writerow(["Datum", timezone.localdate().strftime("%d-%m-%Y")])
+    writer.writerow([])
+    writer.writerow(["Thema", "Onderwerp", *(city.name for city in table.cities)])
+    for group in table.groups:
+        for row in group.rows:
+            cells = [inert(cell.as_text()) for cell in row.cells]
+            writer.writerow([group.label, row.label, *cells])
+    writer.writerow([])
+    writer.writerow(["Bronnen"])
+    for source in table.sources:
+        writer.writerow(
+            [inert(source.citation), request.build_absolute_uri(source.get_absolute_url())]
+        )
     return response
 
 

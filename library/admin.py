@@ -18,13 +18,23 @@ class SourceAdmin(ContentAdmin):
     search_fields = ["title", "author", "publisher", "description", "url"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_on"
+    autocomplete_fields = ["based_on"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "status"]}),
         (
             "Publicatie",
-            {"fields": ["author", "publisher", ("published_on", "published_on_note"), "url"]},
+            {
+                "fields": [
+                    "author",
+                    "publisher",
+                    "part_of",
+                    ("published_year", "published_on", "published_on_note"),
+                    "url",
+                ]
+            },
         ),
         ("Tekst", {"fields": ["description"]}),
+        ("Samengesteld overzicht", {"fields": ["based_on"]}),
     ]
 
 

@@ -14,12 +14,25 @@ class Source(Publishable):
         STATISTICS = "statistiek", "Statistiek"
         POLICY = "beleid", "Beleidsdocument"
         DATA = "data", "Open data"
+        COMPILATION = "samenstelling", "Samengesteld overzicht"
 
     title = models.CharField("titel", max_length=300)
     slug = models.SlugField("slug", max_length=120, unique=True)
-    kind = models.CharField("soort", max_length=12, choices=Kind.choices, default=Kind.ARTICLE)
+    kind = models.CharField("soort", max_length=16, choices=Kind.choices, default=Kind.ARTICLE)
     author = models.CharField("auteur", max_length=200, blank=True)
     publisher = models.CharField("uitgever", max_length=200, blank=True)
+    part_of = models.CharField(
+        "verschenen in of als deel van",
+        max_length=300,
+        blank=True,
+        help_text="De reeks, bundel of website waarvan de bron deel is, zoals de bron die noemt.",
+    )
+    published_year = models.PositiveSmallIntegerField(
+        "jaar van verschijnen",
+        null=True,
+        blank=True,
+        help_text="Als alleen het jaar bekend is. Met een volledige datum mag dit leeg blijven.",
+    )
     published_on = models.DateField("publicatiedatum", null=True, blank=True)
     published_on_note = models.CharField(
         "toelichting bij de datum",
@@ -29,6 +42,14 @@ class Source(Publishable):
     )
     url = models.URLField("webadres", blank=True)
     description = models.TextField("beschrijving", blank=True)
+    based_on = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="compilations",
+        verbose_name="onderliggende bronnen",
+        help_text="Voor een samengesteld overzicht: de bronnen waaruit het is samengesteld.",
+    )
 
     class Meta:
         db_table = "buurtwijs_source"
@@ -43,11 +64,15 @@ class Source(Publishable):
         return reverse("sources") + f"#bron-{self.slug}"
 
     @property
+    def year(self) -> int | None:
+        return self.published_on.year if self.published_on else self.published_year
+
+    @property
     def citation(self) -> str:
         """A short citation: author, title, publisher, date."""
         parts = [self.author, self.title, self.publisher]
-        if self.published_on:
-            parts.append(str(self.published_on.year))
+        if self.year:
+            parts.append(str(self.year))
         elif self.published_on_note:
             parts.append(self.published_on_note)
         return ", ".join(part for part in parts if part)

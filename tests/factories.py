@@ -2,7 +2,17 @@
 
 import itertools
 
-from approaches.models import Approach, Assessment, Dimension, Period, Role, Trait
+from django.utils.text import slugify
+
+from approaches.models import (
+    Approach,
+    Assessment,
+    Dimension,
+    DimensionOption,
+    Period,
+    Role,
+    Trait,
+)
 from cities.models import City, District
 from editorial.models import Status
 from library.models import Source, Term
@@ -82,10 +92,23 @@ def make_approach(city: City | None = None, **fields) -> Approach:
     return Approach.objects.create(**defaults | fields)
 
 
-def make_assessment(approach=None, dimension=None, **fields) -> Assessment:
+def make_option(dimension: Dimension, label: str, **fields) -> DimensionOption:
+    """The dimension's option with this label, made when it does not exist yet."""
+    defaults = {"order": _next(), "status": Status.PUBLISHED} | fields
+    option, _ = DimensionOption.objects.get_or_create(
+        dimension=dimension, slug=slugify(label), defaults={"label": label, **defaults}
+    )
+    return option
+
+
+def make_assessment(approach=None, dimension=None, category=None, **fields) -> Assessment:
+    """An assessment; ``category`` names its option on the dimension (made when missing)."""
+    dimension = dimension or make_dimension()
+    if category is not None:
+        fields["option"] = make_option(dimension, category)
     defaults = {
         "approach": approach or make_approach(),
-        "dimension": dimension or make_dimension(),
+        "dimension": dimension,
         "value": "Kort",
         "text": "Langer.",
         "status": Status.PUBLISHED,

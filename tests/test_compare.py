@@ -2,12 +2,13 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from approaches.models import Approach, Trait
+from approaches.models import Approach, Assessment, Dimension, Theme, Trait
 from cities.models import DemocracyLink, District
 from editorial.models import Status
 from tests.factories import (
@@ -16,6 +17,7 @@ from tests.factories import (
     make_city,
     make_dimension,
     make_district,
+    make_option,
     make_role,
     make_source,
     make_term,
@@ -57,8 +59,16 @@ def three_cities():
             democracy_link=DemocracyLink.STADSDEELCOMMISSIES if elections else DemocracyLink.NONE,
         )
         approach = make_approach(city=city, name=f"Aanpak {name}", scope=Approach.Scope.WHOLE_CITY)
-        make_assessment(approach=approach, dimension=steering, value=value, text=f"Over {name}.")
-        make_assessment(approach=approach, dimension=scale, value="Wijk", text="Tien wijken.")
+        make_assessment(
+            approach=approach,
+            dimension=steering,
+            category=value,
+            value=value,
+            text=f"Over {name}.",
+        )
+        make_assessment(
+            approach=approach, dimension=scale, category="Wijk", value="Wijk", text="Tien wijken."
+        )
         make_trait(approach=approach, kind=Trait.Kind.STRENGTH, text=f"Sterk in {name}.")
         approach.roles.add(makelaar)
         approach.sources.add(make_source(title=f"Bron over {name}", slug=f"bron-{slug}"))
@@ -92,23 +102,48 @@ def test_a_cell_shows_the_short_value_with_the_longer_text_in_details(client, th
     response = compare(client, "utrecht", "den-haag")
 
     cells = row(response, "dimensie-sturing").cells
+    assert [c.category for c in cells] == ["Wijkbureau", "Programmabureau"]
     assert [c.value for c in cells] == ["Wijkbureau", "Programmabureau"]
+    assert '<p class="cell-category">Programmabureau</p>' in response.text
     assert '<p class="cell-value">Programmabureau</p>' in response.text
     assert "<summary>Toelichting" in response.text
     assert "<p>Over Den Haag.</p>" in response.text
 
 
-def test_the_extra_rows_are_there(client, three_cities):
+def test_the_rows_come_in_groups_per_theme_without_duplicates(client, three_cities):
+    Dimension.objects.filter(slug="sturing").update(theme=Theme.ORGANISATION)
+    Dimension.objects.filter(slug="schaal").update(theme=Theme.DEMOCRACY)
+
     response = compare(client, "utrecht", "amsterdam")
 
-    keys = row_keys(response)
-    for key in ["aanpak", "soort-aanpak", "rollen", "verkiezingen", "lokale-democratie"]:
-        assert key in keys
-    assert "kenmerk-sterk" in keys and "kenmerk-zwak" in keys and "bronnen" in keys
-    assert [c.value for c in row(response, "verkiezingen").cells] == ["Nee", "Ja"]
-    assert [i.text for i in row(response, "rollen").cells[0].items] == ["Sociaal makelaar"]
-    assert [i.text for i in row(response, "bronnen").cells[1].items] == ["Bron over Amsterdam"]
-    assert 'href="/bronnen/#bron-bron-amsterdam"' in response.text
+    groups = {g.key: [r.key for r in g.rows] for g in response.context["table"].groups}
+    assert groups == {
+        "aanpak": ["aanpak"],
+        "organisatie": ["dimensie-sturing"],
+        "democratie": ["verkiezingen", "gekozen-organen", "dimensie-schaal"],
+        "kenmerken": ["kenmerk-sterk", "kenmerk-zwak", "kenmerk-risico", "kenmerk-open-vraag"],
+    }
+    assert '<th scope="rowgroup" colspan="3">Lokale democratie</th>' in response.text
+    # The sources are listed below the table, not compared in it.
+    assert "bronnen" not in row_keys(response) and "soort-aanpak" not in row_keys(response)
+
+
+def test_the_democracy_rows_and_the_sources_list(client, three_cities):
+    response = compare(client, "utrecht", "amsterdam")
+
+    assert [c.category for c in row(response, "verkiezingen").cells] == ["Nee", "Ja"]
+    assert row(response, "verkiezingen").differs
+    sources = [s.title for s in response.context["table"].sources]
+    assert sources == ["Bron over Amsterdam", "Bron over Utrecht"]
+    assert '<li id="bron-1"><a href="/bronnen/#bron-bron-amsterdam">' in response.text
+
+
+def test_two_cities_without_elections_are_equal_on_elections(client, three_cities):
+    response = compare(client, "utrecht", "den-haag")
+
+    assert not row(response, "verkiezingen").differs
+    assert row(response, "verkiezingen").is_equal
+    assert 'id="rij-verkiezingen" class="row-equal"' in response.text
 
 
 def test_democracy_row_counts_the_elected_bodies_per_kind(client, three_cities):
@@ -118,10 +153,79 @@ def test_democracy_row_counts_the_elected_bodies_per_kind(client, three_cities):
 
     response = compare(client, "utrecht", "amsterdam")
 
-    cells = row(response, "lokale-democratie").cells
-    assert cells[1].value == "Gekozen stadsdeelcommissies"
+    cells = row(response, "gekozen-organen").cells
+    assert cells[1].category == "Gekozen stadsdeelcommissies"
     assert [i.text for i in cells[1].items] == ["Stadsdeelcommissie (3)"]
     assert cells[0].items == []
+
+
+def test_an_unknown_cell_decides_nothing_and_is_named(client, three_cities):
+    finance = make_dimension(name="Financiering", slug="financiering", order=9)
+    utrecht, den_haag, amsterdam = (three_cities[s].approaches.get() for s in three_cities)
+    make_assessment(approach=utrecht, dimension=finance, category="Eigen budget")
+    make_assessment(approach=den_haag, dimension=finance, category="Eigen budget")
+
+    response = compare(client, "utrecht", "den-haag", "amsterdam")
+
+    finance_row = row(response, "dimensie-financiering")
+    assert not finance_row.differs and not finance_row.is_equal
+    assert finance_row.unknown_names == "Amsterdam"
+    assert "onbekend voor Amsterdam" in response.text
+    assert (
+        '<span class="differs-badge">verschilt</span>'
+        not in response.text.split('id="rij-dimensie-financiering"')[1].split("</th>")[0]
+    )
+
+
+def test_an_assessment_without_an_option_counts_as_unknown(client, three_cities):
+    Assessment.objects.filter(approach__city__slug="den-haag", dimension__slug="sturing").update(
+        option=None
+    )
+
+    response = compare(client, "utrecht", "den-haag")
+
+    sturing = row(response, "dimensie-sturing")
+    assert not sturing.differs and sturing.unknown_names == "Den Haag"
+    assert sturing.cells[1].value == "Programmabureau"
+    assert "Keuze onbekend" in response.text
+
+
+def test_a_dimension_without_options_is_shown_but_not_compared(client, three_cities):
+    goals = make_dimension(name="Doelen", slug="doelen", order=5)
+    for city in three_cities.values():
+        make_assessment(approach=city.approaches.get(), dimension=goals, value=city.name)
+
+    response = compare(client, "utrecht", "den-haag")
+
+    goals_row = row(response, "dimensie-doelen")
+    assert not goals_row.compared and not goals_row.differs and not goals_row.is_equal
+    assert goals_row.unknown_for == []
+
+
+def test_the_summary_is_made_from_the_options(client, three_cities):
+    response = compare(client, "utrecht", "den-haag", "amsterdam")
+
+    summary = response.context["table"].summary()
+    assert "Sturing — Utrecht: wijkbureau; Den Haag: programmabureau; Amsterdam: stadsdeel." in (
+        summary
+    )
+    assert (
+        "Eigen verkiezingen voor wijk, gebied of stadsdeel — Utrecht en Den Haag: nee; "
+        "Amsterdam: ja." in summary
+    )
+    assert summary[-1] == "Gelijk bij Utrecht, Den Haag en Amsterdam: Schaal (wijk)."
+    assert "De belangrijkste verschillen" in response.text
+    assert "Utrecht en Den Haag: nee; Amsterdam: ja." in response.text
+
+
+def test_the_summary_follows_an_editors_change(client, three_cities):
+    Assessment.objects.filter(approach__city__slug="den-haag", dimension__slug="schaal").update(
+        option=make_option(Dimension.objects.get(slug="schaal"), "Stadsdeel")
+    )
+
+    summary = compare(client, "utrecht", "den-haag").context["table"].summary()
+
+    assert "Schaal — Utrecht: wijk; Den Haag: stadsdeel." in summary
 
 
 def test_rows_where_cities_differ_are_marked_in_text(client, three_cities):
@@ -139,7 +243,8 @@ def test_equal_rows_can_be_hidden_without_javascript(client, three_cities):
 
     keys = row_keys(response)
     assert "dimensie-sturing" in keys
-    assert "dimensie-schaal" not in keys and "rollen" not in keys
+    assert "dimensie-schaal" not in keys and "verkiezingen" not in keys
+    assert "kenmerk-sterk" in keys  # free text is never hidden as equal
     assert 'id="verberg-gelijk" checked' in response.text
     assert "waarin de steden gelijk zijn, zijn verborgen" in response.text
 
@@ -150,7 +255,10 @@ def test_a_missing_assessment_says_not_described(client, three_cities):
     response = compare(client, "utrecht", "den-haag")
 
     assert [c.is_empty for c in row(response, "dimensie-financiering").cells] == [True, True]
-    assert "Niet beschreven" in response.text
+    assert "Onbekend: de bronnen van Buurtwijs zeggen hier niets over." in response.text
+    assert 'href="mailto:redactie@buurtwijs.nl?subject=Utrecht%3A%20Financiering"' in (
+        response.text
+    )
 
 
 def test_drafts_stay_hidden_from_the_public_and_show_for_staff(client, three_cities):
@@ -257,9 +365,23 @@ def test_the_page_without_a_choice_shows_the_form_only(client, three_cities):
 
 
 def read_csv(response) -> list[list[str]]:
+    """The table part of the download, after the lines naming the address and the date."""
     content = response.content.decode("utf-8")
     assert content.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(content[1:])))
+    rows = list(csv.reader(io.StringIO(content[1:], newline=""), delimiter=";"))
+    return rows[rows.index([]) + 1 :]
+
+
+def test_csv_opens_in_dutch_excel_with_address_date_and_sources(client, three_cities):
+    response = compare(client, "utrecht", "den-haag", formaat="csv")
+
+    content = response.content.decode("utf-8")
+    lines = content[1:].split("\r\n")
+    assert lines[0] == "Buurtwijs: Utrecht en Den Haag vergeleken"
+    assert lines[1] == "Adres;http://testserver/vergelijk/?steden=utrecht&steden=den-haag"
+    assert re.fullmatch(r"Datum;\d\d-\d\d-20\d\d", lines[2])
+    assert "\n" not in content.replace("\r\n", "").replace('"', "").split("Thema;")[0]
+    assert "Bron over Utrecht;http://testserver/bronnen/#bron-bron-utrecht" in lines
 
 
 def test_csv_has_a_bom_a_header_and_one_row_per_table_row(client, three_cities):
@@ -272,13 +394,15 @@ def test_csv_has_a_bom_a_header_and_one_row_per_table_row(client, three_cities):
         'attachment; filename="vergelijking-utrecht-den-haag.csv"'
     )
     rows = read_csv(response)
-    assert rows[0] == ["Onderwerp", "Utrecht", "Den Haag"]
-    assert [r[0] for r in rows[1:]] == [r.label for r in page.context["table"].rows]
-    sturing = next(r for r in rows if r[0] == "Sturing")
+    assert rows[0] == ["Thema", "Onderwerp", "Utrecht", "Den Haag"]
+    table_rows = [r for r in rows[1:] if len(r) == 4]
+    assert [r[1] for r in table_rows] == [r.label for r in page.context["table"].rows]
+    sturing = next(r for r in rows if r[1:2] == ["Sturing"])
     assert sturing == [
+        "Overig",
         "Sturing",
-        "Wijkbureau\n\nOver Utrecht.",
-        "Programmabureau\n\nOver Den Haag.",
+        "Wijkbureau\nWijkbureau\n\nOver Utrecht.",
+        "Programmabureau\nProgrammabureau\n\nOver Den Haag.",
     ]
 
 
@@ -286,9 +410,9 @@ def test_csv_is_plain_text_and_follows_the_hidden_rows(client, three_cities):
     response = compare(client, "utrecht", "den-haag", formaat="csv", verberg_gelijk="1")
 
     rows = read_csv(response)
-    assert "Schaal" not in [r[0] for r in rows]
+    assert "Schaal" not in [r[1] for r in rows if len(r) > 1]
     assert "<" not in response.content.decode()
-    assert "Bron over Utrecht" in rows[-1][1]
+    assert ["Bron over Utrecht", "http://testserver/bronnen/#bron-bron-utrecht"] in rows
 
 
 def test_the_page_links_to_the_csv_of_what_it_shows(client, three_cities):
@@ -302,11 +426,13 @@ def test_the_page_links_to_the_csv_of_what_it_shows(client, three_cities):
 
 def test_csv_cells_never_start_a_spreadsheet_formula(client, three_cities):
     approach = three_cities["utrecht"].approaches.get()
-    approach.assessments.filter(dimension__slug="sturing").update(value="=1+2", text="")
+    approach.assessments.filter(dimension__slug="sturing").update(
+        value="=1+2", text="", option=None
+    )
 
     rows = read_csv(compare(client, "utrecht", "den-haag", formaat="csv"))
 
-    assert next(r for r in rows if r[0] == "Sturing")[1] == "'=1+2"
+    assert next(r for r in rows if r[1:2] == ["Sturing"])[2] == "'=1+2"
 
 
 def test_csv_without_two_cities_is_a_400_in_dutch(client, three_cities):

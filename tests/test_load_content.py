@@ -5,7 +5,15 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from approaches.models import Approach, Assessment, Dimension, Period, Role, Trait
+from approaches.models import (
+    Approach,
+    Assessment,
+    Dimension,
+    DimensionOption,
+    Period,
+    Role,
+    Trait,
+)
 from cities.models import City, District
 from editorial.models import Status
 from library.models import Source, Term
@@ -14,6 +22,7 @@ CONTENT_MODELS = [
     Source,
     Term,
     Dimension,
+    DimensionOption,
     City,
     District,
     Approach,
@@ -185,3 +194,68 @@ def test_sources_carry_only_known_addresses(loaded):
         "https://maps.amsterdam.nl/open_geodata/geojson_lnglat.php"
         "?KAARTLAAG=INDELING_GEBIED&THEMA=gebiedsindeling",
     }
+
+
+def _as_before_the_options_existed():
+    """A database loaded before options, themes, passages and editor notes existed."""
+    Assessment.objects.update(option=None, passage="")
+    Dimension.objects.update(theme="")
+    Role.objects.filter(slug="gebiedswerker").update(
+        editor_note="",
+        description="Wijkprofessional. Het artikel beschrijft de taken niet verder.",
+    )
+
+
+def test_an_older_database_gets_the_new_fields_once(content):
+    _as_before_the_options_existed()
+
+    output = load()
+
+    assert "aangevuld" in output
+    reach = Assessment.objects.get(approach__city__slug="den-haag", dimension__slug="reikwijdte")
+    assert reach.option.slug == "selectie-van-wijken"
+    assert reach.passage == "Krijnen, onder ‘Den Haag: wijkaanpak in zeven (probleem)wijken’"
+    assert reach.version == 1
+    assert Dimension.objects.get(slug="lokale-democratie").theme == "democratie"
+    role = Role.objects.get(slug="gebiedswerker")
+    assert "niet verder" not in role.description and "niet verder" in role.editor_note
+    assert "aangevuld" not in load()
+
+
+def test_an_option_an_editor_cleared_stays_cleared(content):
+    reach = Assessment.objects.get(approach__city__slug="utrecht", dimension__slug="reikwijdte")
+    reach.option = None
+    reach.save()
+    edited_role = Role.objects.get(slug="opbouwwerker")
+    edited_role.description = "Door een redacteur geschreven."
+    edited_role.editor_note = ""
+    edited_role.save()
+
+    load()
+
+    reach.refresh_from_db()
+    edited_role.refresh_from_db()
+    assert reach.option is None
+    assert edited_role.description == "Door een redacteur geschreven."
+    assert edited_role.editor_note == ""
+
+
+def test_the_rotterdam_assessments_stay_unknown_where_the_sources_say_nothing(loaded):
+    scale = Assessment.objects.get(approach__city__slug="rotterdam", dimension__slug="schaal")
+    assert scale.option is None
+    democracy = Assessment.objects.get(
+        approach__city__slug="rotterdam", dimension__slug="lokale-democratie"
+    )
+    assert democracy.option.slug == "gekoppeld"
+
+
+def test_the_fact_sheet_is_a_compilation_with_its_underlying_sources(loaded):
+    sheet = Source.objects.get(slug="feitenoverzicht-vier-steden")
+    assert sheet.kind == Source.Kind.COMPILATION
+    assert set(sheet.based_on.values_list("slug", flat=True)) == {
+        ARTICLE,
+        "cbs-gebieden-in-nederland-2017",
+        "wijkwijzer-utrecht-2016",
+        "rotterdam-verordening-wijkraden-2022",
+    }
+    assert sheet.publisher == ""

@@ -2,7 +2,15 @@
 
 from datetime import date
 
-from .common import district, slug_for, trait
+from .common import (
+    AMSTERDAM_SECTION,
+    ELECTIONS_SECTION,
+    district,
+    in_article,
+    slug_for,
+    trait,
+    with_passages,
+)
 from .sources import AMSTERDAM_GEBIEDEN, ARTICLE, CBS_GEBIEDEN_2017, FACT_SHEET
 
 CITY = {
@@ -110,211 +118,224 @@ def _gebied(code: str, name: str, stadsdeel: str) -> dict:
 # Stadsdelen first: a gebied names its stadsdeel as parent.
 DISTRICTS = [_stadsdeel(*row) for row in STADSDELEN] + [_gebied(*row) for row in GEBIEDEN]
 
-APPROACH = {
-    "slug": "gebiedsgericht-werken",
-    "name": "Gebiedsgericht werken als algemene werkmethode",
-    "scope": "uniforme-methode",
-    "summary": (
-        "Amsterdam werkt in de hele stad volgens één methode van gebiedsgericht werken, met een "
-        "jaarlijkse cyclus, vierjarige agenda's en burgerinspraak. Elk stadsdeel vult het werk "
-        "zelf in, waardoor de praktijk per stadsdeel en per gebied nogal verschilt."
-    ),
-    "body": (
-        "Enkele jaren vóór 2018 voerde Amsterdam, tegelijk met een bestuurlijke reorganisatie, "
-        "een uniforme methode van gebiedsgericht werken in: met een jaarlijkse cyclus, vierjarige "
-        "wijkagenda's en burgerinspraak. Daardoor werkt de hele stad op deze manier. Elk van de "
-        "22 gebieden heeft een gebiedsagenda voor vier jaar en een jaarlijks gebiedsplan.\n\n"
-        "Positief is dat de stadsdelen van elkaar kunnen leren en dat ‘doorontwikkeling’ mogelijk "
-        "is. Een mogelijk nadeel is dat er plichtmatig oppervlakkige gebiedsplannen worden "
-        "gemaakt. Een ander risico is dat het gebiedsgericht werken als apart systeem naast het "
-        "bestaande wijkgerichte werken komt te staan.\n\n"
-        "De praktijk verschilt nogal per stadsdeel en per gebied, ook omdat elk stadsdeel zelf "
-        "bepaalt hoe het werk wordt ingevuld. Krijnen: „De diversiteit is zowel de kracht als de "
-        "zwakte van de Amsterdamse werkwijze.”\n\n"
-        "De stad zoekt naar een goede afstemming tussen stedelijke en wijkgebonden prioriteiten; "
-        "te veel centrale bemoeizucht is daarbij een reëel gevaar. Of de bevoegdheden van de "
-        "gebiedsmakelaars moeten worden uitgebreid en hun budgetten verhoogd, is onderwerp van "
-        "discussie."
-    ),
-    "sources": [ARTICLE, FACT_SHEET],
-    "assessments": [
-        {
-            "dimension": "reikwijdte",
-            "value": "Eén uniforme methode voor de hele stad",
-            "text": (
-                "Amsterdam voerde, gelijktijdig met een bestuurlijke reorganisatie, een uniforme "
-                "methode van gebiedsgericht werken in. Daardoor wordt in de hele stad op deze "
-                "manier gewerkt."
-            ),
-            "sources": [ARTICLE],
-        },
-        {
-            "dimension": "schaal",
-            "value": "Zeven stadsdelen met samen 22 gebieden (2015–2022)",
-            "text": (
-                "Van 2015 tot 2022 was de stad verdeeld in zeven stadsdelen met samen 22 gebieden. "
-                "Het havengebied Westpoort, tot 2015 een apart statistisch gebied, hoort bij geen "
-                "van die gebieden. Sinds 24 maart 2022 geldt een nieuwe indeling: zeven stadsdelen "
-                "plus stadsgebied Weesp, met samen 25 gebieden."
-            ),
-            "sources": [ARTICLE, AMSTERDAM_GEBIEDEN, FACT_SHEET],
-        },
-        {
-            "dimension": "sturing-en-organisatie",
-            "value": "Jaarlijkse cyclus en vierjarige agenda's; elk stadsdeel vult het werk zelf in",
-            "text": (
-                "De methode kent een jaarlijkse cyclus en vierjarige wijkagenda's: elk gebied heeft "
-                "een gebiedsagenda voor vier jaar en een jaarlijks gebiedsplan. De invulling van "
-                "het werk wordt overgelaten aan elk stadsdeel afzonderlijk, zodat de praktijk per "
-                "stadsdeel en per gebied nogal verschilt. Die diversiteit is volgens Krijnen zowel "
-                "de kracht als de zwakte van de Amsterdamse werkwijze."
-            ),
-            "sources": [ARTICLE, FACT_SHEET],
-        },
-        {
-            "dimension": "verhouding-stad-en-wijk",
-            "value": "Zoeken naar afstemming van stedelijke en wijkgebonden prioriteiten",
-            "text": (
-                "Gezocht wordt naar een goede afstemming tussen stedelijke en wijkgebonden "
-                "prioriteiten. Te veel centrale bemoeizucht is daarbij een reëel gevaar."
-            ),
-            "sources": [ARTICLE],
-        },
-        {
-            "dimension": "professionals-in-de-wijk",
-            "value": "De gebiedsmakelaar; discussie over meer bevoegdheden en budget",
-            "text": (
-                "Gebiedsmakelaars werken met eigen budgetten. Of hun bevoegdheden moeten worden "
-                "uitgebreid, is onderwerp van discussie; dat geldt ook voor een verhoging van "
-                "hun budgetten."
-            ),
-            "sources": [ARTICLE],
-        },
-        {
-            "dimension": "financiering",
-            "value": "Gebiedsmakelaars werken met budgetten; een verhoging is onderwerp van discussie",
-            "text": (
-                "Gebiedsmakelaars kunnen met budgetten werken. Of die budgetten omhoog moeten, is "
-                "onderwerp van discussie."
-            ),
-            "sources": [ARTICLE],
-        },
-        {
-            "dimension": "bewonersparticipatie",
-            "value": "Burgerinspraak hoort bij de vaste methode",
-            "text": (
-                "Burgerinspraak is een onderdeel van de uniforme methode, naast de jaarlijkse "
-                "cyclus en de vierjarige wijkagenda's."
-            ),
-            "sources": [ARTICLE],
-        },
-        {
-            "dimension": "lokale-democratie",
-            "value": "Gekozen stadsdeelcommissies",
-            "text": (
-                "Amsterdammers kiezen stadsdeelcommissies, tegelijk met de raadsverkiezingen van "
-                "21 maart 2018. Voordeel: het stellen van gebiedsgerichte prioriteiten is politiek "
-                "gelegitimeerd, en via de stembus kunnen burgers zich identificeren met hun wijk en "
-                "stadsdeel (Krijnen)."
-            ),
-            "sources": [ARTICLE],
-        },
-        {
-            "dimension": "resultaten-en-leren",
-            "value": "Stadsdelen kunnen van elkaar leren; ‘doorontwikkeling’ is mogelijk",
-            "text": (
-                "Omdat de hele stad met dezelfde methode werkt, kunnen de stadsdelen van elkaar "
-                "leren en is ‘doorontwikkeling’ mogelijk. Een mogelijk nadeel is dat er "
-                "plichtmatig oppervlakkige gebiedsplannen worden gemaakt."
-            ),
-            "sources": [ARTICLE],
-        },
-    ],
-    "traits": [
-        trait(
-            "sterk",
-            "resultaten-en-leren",
-            "De stadsdelen kunnen van elkaar leren, en ‘doorontwikkeling’ van de methode is mogelijk.",
+APPROACH = with_passages(
+    {
+        "slug": "gebiedsgericht-werken",
+        "name": "Gebiedsgericht werken als algemene werkmethode",
+        "scope": "uniforme-methode",
+        "summary": (
+            "Amsterdam werkt in de hele stad volgens één methode van gebiedsgericht werken, met een "
+            "jaarlijkse cyclus, vierjarige agenda's en burgerinspraak. Elk stadsdeel vult het werk "
+            "zelf in, waardoor de praktijk per stadsdeel en per gebied nogal verschilt."
         ),
-        trait(
-            "sterk",
-            "sturing-en-organisatie",
-            "De diversiteit tussen de stadsdelen is een kracht van de Amsterdamse werkwijze.",
+        "body": (
+            "Enkele jaren vóór 2018 voerde Amsterdam, tegelijk met een bestuurlijke reorganisatie, "
+            "een uniforme methode van gebiedsgericht werken in: met een jaarlijkse cyclus, vierjarige "
+            "wijkagenda's en burgerinspraak. Daardoor werkt de hele stad op deze manier. Elk van de "
+            "22 gebieden heeft een gebiedsagenda voor vier jaar en een jaarlijks gebiedsplan.\n\n"
+            "Positief is dat de stadsdelen van elkaar kunnen leren en dat ‘doorontwikkeling’ mogelijk "
+            "is. Een mogelijk nadeel is dat er plichtmatig oppervlakkige gebiedsplannen worden "
+            "gemaakt. Een ander risico is dat het gebiedsgericht werken als apart systeem naast het "
+            "bestaande wijkgerichte werken komt te staan.\n\n"
+            "De praktijk verschilt nogal per stadsdeel en per gebied, ook omdat elk stadsdeel zelf "
+            "bepaalt hoe het werk wordt ingevuld. Krijnen: „De diversiteit is zowel de kracht als de "
+            "zwakte van de Amsterdamse werkwijze.”\n\n"
+            "De stad zoekt naar een goede afstemming tussen stedelijke en wijkgebonden prioriteiten; "
+            "te veel centrale bemoeizucht is daarbij een reëel gevaar. Of de bevoegdheden van de "
+            "gebiedsmakelaars moeten worden uitgebreid en hun budgetten verhoogd, is onderwerp van "
+            "discussie."
         ),
-        trait(
-            "sterk",
-            "lokale-democratie",
-            (
-                "Door de gekozen stadsdeelcommissies zijn gebiedsgerichte prioriteiten politiek "
-                "gelegitimeerd, en kunnen burgers zich via de stembus identificeren met hun wijk "
-                "en stadsdeel."
+        "sources": [ARTICLE, FACT_SHEET],
+        "assessments": [
+            {
+                "dimension": "reikwijdte",
+                "option": "hele-stad",
+                "value": "Eén uniforme methode voor de hele stad",
+                "text": (
+                    "Amsterdam voerde, gelijktijdig met een bestuurlijke reorganisatie, een uniforme "
+                    "methode van gebiedsgericht werken in. Daardoor wordt in de hele stad op deze "
+                    "manier gewerkt."
+                ),
+                "sources": [ARTICLE],
+            },
+            {
+                "dimension": "schaal",
+                "option": "gebieden-binnen-stadsdelen",
+                "value": "Zeven stadsdelen met samen 22 gebieden (2015–2022)",
+                "text": (
+                    "Van 2015 tot 2022 was de stad verdeeld in zeven stadsdelen met samen 22 gebieden. "
+                    "Het havengebied Westpoort, tot 2015 een apart statistisch gebied, hoort bij geen "
+                    "van die gebieden. Sinds 24 maart 2022 geldt een nieuwe indeling: zeven stadsdelen "
+                    "plus stadsgebied Weesp, met samen 25 gebieden."
+                ),
+                "sources": [ARTICLE, AMSTERDAM_GEBIEDEN, FACT_SHEET],
+            },
+            {
+                "dimension": "sturing-en-organisatie",
+                "option": "stedelijke-methode",
+                "value": "Jaarlijkse cyclus en vierjarige agenda's; elk stadsdeel vult het werk zelf in",
+                "text": (
+                    "De methode kent een jaarlijkse cyclus en vierjarige wijkagenda's: elk gebied heeft "
+                    "een gebiedsagenda voor vier jaar en een jaarlijks gebiedsplan. De invulling van "
+                    "het werk wordt overgelaten aan elk stadsdeel afzonderlijk, zodat de praktijk per "
+                    "stadsdeel en per gebied nogal verschilt. Die diversiteit is volgens Krijnen zowel "
+                    "de kracht als de zwakte van de Amsterdamse werkwijze."
+                ),
+                "sources": [ARTICLE, FACT_SHEET],
+            },
+            {
+                "dimension": "verhouding-stad-en-wijk",
+                "option": "afstemming-prioriteiten",
+                "value": "Zoeken naar afstemming van stedelijke en wijkgebonden prioriteiten",
+                "text": (
+                    "Gezocht wordt naar een goede afstemming tussen stedelijke en wijkgebonden "
+                    "prioriteiten. Te veel centrale bemoeizucht is daarbij een reëel gevaar."
+                ),
+                "sources": [ARTICLE],
+            },
+            {
+                "dimension": "professionals-in-de-wijk",
+                "option": "gebiedsmakelaars",
+                "value": "De gebiedsmakelaar; discussie over meer bevoegdheden en budget",
+                "text": (
+                    "Gebiedsmakelaars werken met eigen budgetten. Of hun bevoegdheden moeten worden "
+                    "uitgebreid, is onderwerp van discussie; dat geldt ook voor een verhoging van "
+                    "hun budgetten."
+                ),
+                "sources": [ARTICLE],
+            },
+            {
+                "dimension": "financiering",
+                "option": "budgetten-gebiedsmakelaars",
+                "value": "Gebiedsmakelaars werken met budgetten; een verhoging is onderwerp van discussie",
+                "text": (
+                    "Gebiedsmakelaars kunnen met budgetten werken. Of die budgetten omhoog moeten, is "
+                    "onderwerp van discussie."
+                ),
+                "sources": [ARTICLE],
+            },
+            {
+                "dimension": "bewonersparticipatie",
+                "option": "burgerinspraak",
+                "value": "Burgerinspraak hoort bij de vaste methode",
+                "text": (
+                    "Burgerinspraak is een onderdeel van de uniforme methode, naast de jaarlijkse "
+                    "cyclus en de vierjarige wijkagenda's."
+                ),
+                "sources": [ARTICLE],
+            },
+            {
+                "dimension": "lokale-democratie",
+                "option": "gekoppeld",
+                "value": "Gekozen stadsdeelcommissies",
+                "text": (
+                    "Amsterdammers kiezen stadsdeelcommissies, tegelijk met de raadsverkiezingen van "
+                    "21 maart 2018. Voordeel: het stellen van gebiedsgerichte prioriteiten is politiek "
+                    "gelegitimeerd, en via de stembus kunnen burgers zich identificeren met hun wijk en "
+                    "stadsdeel (Krijnen)."
+                ),
+                "sources": [ARTICLE],
+            },
+            {
+                "dimension": "resultaten-en-leren",
+                "option": "leren-tussen-stadsdelen",
+                "value": "Stadsdelen kunnen van elkaar leren; ‘doorontwikkeling’ is mogelijk",
+                "text": (
+                    "Omdat de hele stad met dezelfde methode werkt, kunnen de stadsdelen van elkaar "
+                    "leren en is ‘doorontwikkeling’ mogelijk. Een mogelijk nadeel is dat er "
+                    "plichtmatig oppervlakkige gebiedsplannen worden gemaakt."
+                ),
+                "sources": [ARTICLE],
+            },
+        ],
+        "traits": [
+            trait(
+                "sterk",
+                "resultaten-en-leren",
+                "De stadsdelen kunnen van elkaar leren, en ‘doorontwikkeling’ van de methode is mogelijk.",
             ),
-        ),
-        trait(
-            "zwak",
-            "sturing-en-organisatie",
-            (
-                "Dezelfde diversiteit is ook een zwakte: de praktijk verschilt nogal per stadsdeel "
-                "en per gebied."
+            trait(
+                "sterk",
+                "sturing-en-organisatie",
+                "De diversiteit tussen de stadsdelen is een kracht van de Amsterdamse werkwijze.",
             ),
-        ),
-        trait(
-            "risico",
-            "sturing-en-organisatie",
-            "Mogelijk nadeel: er worden op plichtmatige wijze oppervlakkige gebiedsplannen gemaakt.",
-        ),
-        trait(
-            "risico",
-            "sturing-en-organisatie",
-            (
-                "Het gebiedsgericht werken kan als apart systeem naast het bestaande "
-                "wijkgerichte werken komen te staan."
+            trait(
+                "sterk",
+                "lokale-democratie",
+                (
+                    "Door de gekozen stadsdeelcommissies zijn gebiedsgerichte prioriteiten politiek "
+                    "gelegitimeerd, en kunnen burgers zich via de stembus identificeren met hun wijk "
+                    "en stadsdeel."
+                ),
             ),
-        ),
-        trait(
-            "risico",
-            "verhouding-stad-en-wijk",
-            "Te veel centrale bemoeizucht is een reëel gevaar.",
-        ),
-        trait(
-            "open-vraag",
-            "verhouding-stad-en-wijk",
-            "Hoe stem je stedelijke en wijkgebonden prioriteiten goed op elkaar af?",
-        ),
-        trait(
-            "open-vraag",
-            "professionals-in-de-wijk",
-            "Moeten de bevoegdheden van de gebiedsmakelaar worden uitgebreid?",
-        ),
-        trait(
-            "open-vraag",
-            "financiering",
-            "Moeten de budgetten waarmee gebiedsmakelaars werken omhoog?",
-        ),
-    ],
-    "periods": [
-        {
-            "title": "Gebiedsgericht werken in 22 gebieden",
-            "label": "2015–2022",
-            "ends_on": date(2022, 3, 23),
-            "description": (
-                "Tegelijk met een bestuurlijke reorganisatie voerde Amsterdam een uniforme methode "
-                "van gebiedsgericht werken in, in 22 gebieden verdeeld over zeven stadsdelen. Elk "
-                "gebied kreeg een gebiedsagenda voor vier jaar en een jaarlijks gebiedsplan. Op "
-                "21 maart 2018 kozen Amsterdammers, tegelijk met de gemeenteraad, hun "
-                "stadsdeelcommissies."
+            trait(
+                "zwak",
+                "sturing-en-organisatie",
+                (
+                    "Dezelfde diversiteit is ook een zwakte: de praktijk verschilt nogal per stadsdeel "
+                    "en per gebied."
+                ),
             ),
-            "sources": [ARTICLE, FACT_SHEET, AMSTERDAM_GEBIEDEN],
-        },
-        {
-            "title": "Nieuwe gebiedsindeling",
-            "label": "vanaf 24 maart 2022",
-            "starts_on": date(2022, 3, 24),
-            "description": (
-                "Sinds 24 maart 2022 geldt een nieuwe indeling: zeven stadsdelen plus stadsgebied "
-                "Weesp, met samen 25 gebieden."
+            trait(
+                "risico",
+                "sturing-en-organisatie",
+                "Mogelijk nadeel: er worden op plichtmatige wijze oppervlakkige gebiedsplannen gemaakt.",
             ),
-            "sources": [FACT_SHEET],
-        },
-    ],
-}
+            trait(
+                "risico",
+                "sturing-en-organisatie",
+                (
+                    "Het gebiedsgericht werken kan als apart systeem naast het bestaande "
+                    "wijkgerichte werken komen te staan."
+                ),
+            ),
+            trait(
+                "risico",
+                "verhouding-stad-en-wijk",
+                "Te veel centrale bemoeizucht is een reëel gevaar.",
+            ),
+            trait(
+                "open-vraag",
+                "verhouding-stad-en-wijk",
+                "Hoe stem je stedelijke en wijkgebonden prioriteiten goed op elkaar af?",
+            ),
+            trait(
+                "open-vraag",
+                "professionals-in-de-wijk",
+                "Moeten de bevoegdheden van de gebiedsmakelaar worden uitgebreid?",
+            ),
+            trait(
+                "open-vraag",
+                "financiering",
+                "Moeten de budgetten waarmee gebiedsmakelaars werken omhoog?",
+            ),
+        ],
+        "periods": [
+            {
+                "title": "Gebiedsgericht werken in 22 gebieden",
+                "passage": in_article(AMSTERDAM_SECTION, ELECTIONS_SECTION),
+                "label": "2015–2022",
+                "ends_on": date(2022, 3, 23),
+                "description": (
+                    "Tegelijk met een bestuurlijke reorganisatie voerde Amsterdam een uniforme methode "
+                    "van gebiedsgericht werken in, in 22 gebieden verdeeld over zeven stadsdelen. Elk "
+                    "gebied kreeg een gebiedsagenda voor vier jaar en een jaarlijks gebiedsplan. Op "
+                    "21 maart 2018 kozen Amsterdammers, tegelijk met de gemeenteraad, hun "
+                    "stadsdeelcommissies."
+                ),
+                "sources": [ARTICLE, FACT_SHEET, AMSTERDAM_GEBIEDEN],
+            },
+            {
+                "title": "Nieuwe gebiedsindeling",
+                "label": "vanaf 24 maart 2022",
+                "starts_on": date(2022, 3, 24),
+                "description": (
+                    "Sinds 24 maart 2022 geldt een nieuwe indeling: zeven stadsdelen plus stadsgebied "
+                    "Weesp, met samen 25 gebieden."
+                ),
+                "sources": [FACT_SHEET],
+            },
+        ],
+    },
+    AMSTERDAM_SECTION,
+)

@@ -15,6 +15,29 @@ def district(name: str, kind: str, sources: list[str], **fields) -> dict:
     return {"name": name, "slug": slug_for(name), "kind": kind, "sources": sources} | fields
 
 
+# The headings of Krijnen's article: the only locators a web article without pages offers.
+UTRECHT_SECTION = "Utrecht: wijkgericht werken over de hele stad"
+DEN_HAAG_SECTION = "Den Haag: wijkaanpak in zeven (probleem)wijken"
+AMSTERDAM_SECTION = "Amsterdam: gebiedsgericht werken als algemene werkmethode"
+ELECTIONS_SECTION = "Verkiezingen voor de wijk?"
+
+
+def in_article(*headings: str) -> str:
+    """Where in the article a claim is: 'Krijnen, onder ‘Verkiezingen voor de wijk?’'."""
+    return "Krijnen, onder " + " en ".join(f"‘{heading}’" for heading in headings)
+
+
+def with_passages(approach: dict, heading: str) -> dict:
+    """Names, for each part of an approach that cites the article and names no passage itself,
+    the heading it comes from: the elections heading for the local-democracy dimension, else
+    the city's own heading."""
+    for part in [*approach["assessments"], *approach["traits"], *approach["periods"]]:
+        if ARTICLE in part["sources"] and "passage" not in part:
+            on_democracy = part.get("dimension") == "lokale-democratie"
+            part["passage"] = in_article(ELECTIONS_SECTION if on_democracy else heading)
+    return approach
+
+
 def trait(
     kind: str, dimension: str | None, text: str, sources: tuple[str, ...] = (ARTICLE,)
 ) -> dict:

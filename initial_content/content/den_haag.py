@@ -5,7 +5,14 @@ The seven focus wijken are counted, not named: which seven they were is not conf
 
 from datetime import date
 
-from .common import district, trait
+from .common import (
+    DEN_HAAG_SECTION,
+    ELECTIONS_SECTION,
+    district,
+    in_article,
+    trait,
+    with_passages,
+)
 from .sources import ARTICLE, CBS_GEBIEDEN_2017, CBS_WIJKKAART_2018, FACT_SHEET
 
 CITY = {
@@ -85,195 +92,209 @@ WIJKEN = [
 
 DISTRICTS = [district(name, "wijk", [CBS_WIJKKAART_2018], cbs_code=code) for code, name in WIJKEN]
 
-APPROACH = {
-    "slug": "opwaartse-kracht",
-    "name": "Wijkaanpak in zeven (probleem)wijken",
-    "scope": "focuswijken",
-    "focus_area_count": 7,
-    "summary": (
-        "Den Haag concentreert de wijkaanpak op zeven (probleem)wijken. Onder de naam „Opwaartse "
-        "kracht” combineert de stad algemene wijkontwikkeling met persoonlijke levensverbetering, "
-        "met gedegen programmasturing vanuit een klein programmabureau en een open procesaanpak."
-    ),
-    "body": (
-        "Den Haag richt zijn wijkaanpak op een beperkt aantal (probleem)wijken: zeven in totaal. "
-        "Van 2014 tot 2018 liep het programma onder de naam „Opwaartse kracht”, met een klein "
-        "programmabureau. Welke zeven wijken het betrof, staat nog niet in de bronnen van "
-        "Buurtwijs.\n\n"
-        "De stad koos bewust voor een gedegen programmasturing, gecombineerd met een open "
-        "procesaanpak. Synergie, van projecten én van budgetten, is een belangrijk doel: Den Haag "
-        "wil ‘projectjes’ voorkomen en bouwen aan duurzame wijkallianties. Fysiek herstel is een "
-        "middel om participatie uit te lokken. Voor 40% komen de financiën niet uit de "
-        "wijkaanpak.\n\n"
-        "Toetsing van resultaten vindt men belangrijk, naast lerend vermogen. Het programmabureau "
-        "gaat bewust om met zijn directe werkomgeving: politiek, bestuurlijk en ambtelijk. Er is "
-        "druk op de vakdiensten om meer wijkgericht te werken; die kanteling komt op gang, maar "
-        "verloopt trager dan gewenst.\n\n"
-        "Het beleid wil ‘opwaartse kracht’ bevorderen: een combinatie van algemene "
-        "wijkontwikkeling en persoonlijke levensverbetering. Of dat werkt in probleemwijken met "
-        "veel kwetsbare burgers, is een open vraag. De rol van professionals, de opbouwwerkers, "
-        "vindt men belangrijk."
-    ),
-    "sources": [ARTICLE, FACT_SHEET],
-    "assessments": [
-        {
-            "dimension": "reikwijdte",
-            "value": "Zeven (probleem)wijken, niet de hele stad",
-            "text": (
-                "De focus ligt op een beperkt aantal (probleem)wijken: zeven in totaal. Welke "
-                "zeven dat zijn, staat nog niet in de bronnen van Buurtwijs."
-            ),
-            "sources": [ARTICLE],
-        },
-        {
-            "dimension": "schaal",
-            "value": "Zeven focuswijken, in een stad met acht stadsdelen en 44 CBS-wijken",
-            "text": (
-                "De aanpak werkt in zeven wijken. De stad zelf is verdeeld in acht stadsdelen en "
-                "telt volgens de CBS-indeling van 2018 44 wijken."
-            ),
-            "sources": [ARTICLE, FACT_SHEET, CBS_WIJKKAART_2018],
-        },
-        {
-            "dimension": "doelen-en-inhoud",
-            "value": "‘Opwaartse kracht’: wijkontwikkeling en persoonlijke levensverbetering samen",
-            "text": (
-                "Het beleid wil ‘opwaartse kracht’ bevorderen, een combinatie van algemene "
-                "wijkontwikkeling en persoonlijke levensverbetering. Synergie van projecten en "
-                "budgetten is een belangrijk doel: de stad wil ‘projectjes’ voorkomen en bouwen "
-                "aan duurzame wijkallianties."
-            ),
-            "sources": [ARTICLE],
-        },
-        {
-            "dimension": "sturing-en-organisatie",
-            "value": "Gedegen programmasturing met een open procesaanpak, vanuit een klein programmabureau",
-            "text": (
-                "Den Haag kiest bewust voor een gedegen programmasturing in combinatie met een "
-                "open procesaanpak. Het kleine programmabureau gaat bewust om met zijn directe "
-                "werkomgeving: politiek, bestuurlijk en ambtelijk."
-            ),
-            "sources": [ARTICLE, FACT_SHEET],
-        },
-        {
-            "dimension": "verhouding-stad-en-wijk",
-            "value": "Druk op de vakdiensten om wijkgerichter te werken; die kanteling gaat trager dan gewenst",
-            "text": (
-                "Er is druk op de vakdiensten om meer wijkgericht te werken. Die kanteling komt "
-                "wel op gang, maar verloopt trager dan gewenst."
-            ),
-            "sources": [ARTICLE],
-        },
-        {
-            "dimension": "professionals-in-de-wijk",
-            "value": "Opbouwwerkers hebben een belangrijke rol",
-            "text": "De rol van professionals, de opbouwwerkers, wordt belangrijk gevonden.",
-            "sources": [ARTICLE],
-        },
-        {
-            "dimension": "financiering",
-            "value": "40% van de financiën komt niet uit de wijkaanpak; synergie van budgetten is een doel",
-            "text": (
-                "Voor 40% komen de financiën niet uit de wijkaanpak zelf. Synergie van budgetten "
-                "is, net als synergie van projecten, een belangrijk doel."
-            ),
-            "sources": [ARTICLE],
-        },
-        {
-            "dimension": "bewonersparticipatie",
-            "value": "Fysiek herstel als middel om participatie uit te lokken",
-            "text": "Fysiek herstel van de wijk is een middel om participatie van bewoners uit te lokken.",
-            "sources": [ARTICLE],
-        },
-        {
-            "dimension": "lokale-democratie",
-            "value": "Geen koppeling: geen aparte verkiezingen voor de wijk",
-            "text": (
-                "Het wijkgericht werken is niet gekoppeld aan de lokale democratie; naast de "
-                "raadsverkiezingen van 21 maart 2018 werden geen aparte wijkverkiezingen "
-                "gehouden. Voordeel: het vizier kan volledig op de inhoud van het gebiedsgericht "
-                "werken worden gericht, met minder last van een „verpolitiekt klimaat” (Krijnen)."
-            ),
-            "sources": [ARTICLE],
-        },
-        {
-            "dimension": "resultaten-en-leren",
-            "value": "Toetsing van resultaten en lerend vermogen vindt men belangrijk",
-            "text": "Toetsing van resultaten wordt belangrijk gevonden, naast lerend vermogen.",
-            "sources": [ARTICLE],
-        },
-    ],
-    "traits": [
-        trait(
-            "sterk",
-            "sturing-en-organisatie",
-            "Een bewuste keuze voor gedegen programmasturing, gecombineerd met een open procesaanpak.",
+APPROACH = with_passages(
+    {
+        "slug": "opwaartse-kracht",
+        "name": "Wijkaanpak in zeven (probleem)wijken",
+        "scope": "focuswijken",
+        "focus_area_count": 7,
+        "summary": (
+            "Den Haag concentreert de wijkaanpak op zeven (probleem)wijken. Onder de naam „Opwaartse "
+            "kracht” combineert de stad algemene wijkontwikkeling met persoonlijke levensverbetering, "
+            "met gedegen programmasturing vanuit een klein programmabureau en een open procesaanpak."
         ),
-        trait(
-            "sterk",
-            "sturing-en-organisatie",
-            (
-                "Het programmabureau gaat bewust om met zijn directe werkomgeving: politiek, "
-                "bestuurlijk en ambtelijk."
-            ),
+        "body": (
+            "Den Haag richt zijn wijkaanpak op een beperkt aantal (probleem)wijken: zeven in totaal. "
+            "Van 2014 tot 2018 liep het programma onder de naam „Opwaartse kracht”, met een klein "
+            "programmabureau. Welke zeven wijken het betrof, staat nog niet in de bronnen van "
+            "Buurtwijs.\n\n"
+            "De stad koos bewust voor een gedegen programmasturing, gecombineerd met een open "
+            "procesaanpak. Synergie, van projecten én van budgetten, is een belangrijk doel: Den Haag "
+            "wil ‘projectjes’ voorkomen en bouwen aan duurzame wijkallianties. Fysiek herstel is een "
+            "middel om participatie uit te lokken. Voor 40% komen de financiën niet uit de "
+            "wijkaanpak.\n\n"
+            "Toetsing van resultaten vindt men belangrijk, naast lerend vermogen. Het programmabureau "
+            "gaat bewust om met zijn directe werkomgeving: politiek, bestuurlijk en ambtelijk. Er is "
+            "druk op de vakdiensten om meer wijkgericht te werken; die kanteling komt op gang, maar "
+            "verloopt trager dan gewenst.\n\n"
+            "Het beleid wil ‘opwaartse kracht’ bevorderen: een combinatie van algemene "
+            "wijkontwikkeling en persoonlijke levensverbetering. Of dat werkt in probleemwijken met "
+            "veel kwetsbare burgers, is een open vraag. De rol van professionals, de opbouwwerkers, "
+            "vindt men belangrijk."
         ),
-        trait(
-            "sterk",
-            "doelen-en-inhoud",
-            (
-                "Synergie van projecten en budgetten: geen losse ‘projectjes’, maar bouwen aan "
-                "duurzame wijkallianties."
+        "sources": [ARTICLE, FACT_SHEET],
+        "assessments": [
+            {
+                "dimension": "reikwijdte",
+                "option": "selectie-van-wijken",
+                "value": "Zeven (probleem)wijken, niet de hele stad",
+                "text": (
+                    "De focus ligt op een beperkt aantal (probleem)wijken: zeven in totaal. Welke "
+                    "zeven dat zijn, staat nog niet in de bronnen van Buurtwijs."
+                ),
+                "sources": [ARTICLE],
+            },
+            {
+                "dimension": "schaal",
+                "option": "wijken",
+                "value": "Zeven focuswijken, in een stad met acht stadsdelen en 44 CBS-wijken",
+                "text": (
+                    "De aanpak werkt in zeven wijken. De stad zelf is verdeeld in acht stadsdelen en "
+                    "telt volgens de CBS-indeling van 2018 44 wijken."
+                ),
+                "sources": [ARTICLE, FACT_SHEET, CBS_WIJKKAART_2018],
+            },
+            {
+                "dimension": "doelen-en-inhoud",
+                "option": "opwaartse-kracht",
+                "value": "‘Opwaartse kracht’: wijkontwikkeling en persoonlijke levensverbetering samen",
+                "text": (
+                    "Het beleid wil ‘opwaartse kracht’ bevorderen, een combinatie van algemene "
+                    "wijkontwikkeling en persoonlijke levensverbetering. Synergie van projecten en "
+                    "budgetten is een belangrijk doel: de stad wil ‘projectjes’ voorkomen en bouwen "
+                    "aan duurzame wijkallianties."
+                ),
+                "sources": [ARTICLE],
+            },
+            {
+                "dimension": "sturing-en-organisatie",
+                "option": "programmasturing",
+                "value": "Gedegen programmasturing met een open procesaanpak, vanuit een klein programmabureau",
+                "text": (
+                    "Den Haag kiest bewust voor een gedegen programmasturing in combinatie met een "
+                    "open procesaanpak. Het kleine programmabureau gaat bewust om met zijn directe "
+                    "werkomgeving: politiek, bestuurlijk en ambtelijk."
+                ),
+                "sources": [ARTICLE, FACT_SHEET],
+            },
+            {
+                "dimension": "verhouding-stad-en-wijk",
+                "option": "vakdiensten-onder-druk",
+                "value": "Druk op de vakdiensten om wijkgerichter te werken; die kanteling gaat trager dan gewenst",
+                "text": (
+                    "Er is druk op de vakdiensten om meer wijkgericht te werken. Die kanteling komt "
+                    "wel op gang, maar verloopt trager dan gewenst."
+                ),
+                "sources": [ARTICLE],
+            },
+            {
+                "dimension": "professionals-in-de-wijk",
+                "option": "opbouwwerkers",
+                "value": "Opbouwwerkers hebben een belangrijke rol",
+                "text": "De rol van professionals, de opbouwwerkers, wordt belangrijk gevonden.",
+                "sources": [ARTICLE],
+            },
+            {
+                "dimension": "financiering",
+                "option": "deels-uit-andere-budgetten",
+                "value": "40% van de financiën komt niet uit de wijkaanpak; synergie van budgetten is een doel",
+                "text": (
+                    "Voor 40% komen de financiën niet uit de wijkaanpak zelf. Synergie van budgetten "
+                    "is, net als synergie van projecten, een belangrijk doel."
+                ),
+                "sources": [ARTICLE],
+            },
+            {
+                "dimension": "bewonersparticipatie",
+                "option": "fysiek-herstel",
+                "value": "Fysiek herstel als middel om participatie uit te lokken",
+                "text": "Fysiek herstel van de wijk is een middel om participatie van bewoners uit te lokken.",
+                "sources": [ARTICLE],
+            },
+            {
+                "dimension": "lokale-democratie",
+                "option": "niet-gekoppeld",
+                "value": "Geen koppeling: geen aparte verkiezingen voor de wijk",
+                "text": (
+                    "Het wijkgericht werken is niet gekoppeld aan de lokale democratie; naast de "
+                    "raadsverkiezingen van 21 maart 2018 werden geen aparte wijkverkiezingen "
+                    "gehouden. Voordeel: het vizier kan volledig op de inhoud van het gebiedsgericht "
+                    "werken worden gericht, met minder last van een „verpolitiekt klimaat” (Krijnen)."
+                ),
+                "sources": [ARTICLE],
+            },
+            {
+                "dimension": "resultaten-en-leren",
+                "option": "toetsing-en-lerend-vermogen",
+                "value": "Toetsing van resultaten en lerend vermogen vindt men belangrijk",
+                "text": "Toetsing van resultaten wordt belangrijk gevonden, naast lerend vermogen.",
+                "sources": [ARTICLE],
+            },
+        ],
+        "traits": [
+            trait(
+                "sterk",
+                "sturing-en-organisatie",
+                "Een bewuste keuze voor gedegen programmasturing, gecombineerd met een open procesaanpak.",
             ),
-        ),
-        trait(
-            "sterk",
-            "resultaten-en-leren",
-            "Aandacht voor het toetsen van resultaten en voor lerend vermogen.",
-        ),
-        trait(
-            "sterk",
-            "lokale-democratie",
-            (
-                "Zonder aparte wijkverkiezingen kan het vizier volledig op de inhoud van het "
-                "gebiedsgericht werken worden gericht, met minder last van een verpolitiekt klimaat."
+            trait(
+                "sterk",
+                "sturing-en-organisatie",
+                (
+                    "Het programmabureau gaat bewust om met zijn directe werkomgeving: politiek, "
+                    "bestuurlijk en ambtelijk."
+                ),
             ),
-        ),
-        trait(
-            "zwak",
-            "verhouding-stad-en-wijk",
-            (
-                "De kanteling van de vakdiensten naar meer wijkgericht werken komt op gang, maar "
-                "verloopt trager dan gewenst."
+            trait(
+                "sterk",
+                "doelen-en-inhoud",
+                (
+                    "Synergie van projecten en budgetten: geen losse ‘projectjes’, maar bouwen aan "
+                    "duurzame wijkallianties."
+                ),
             ),
-        ),
-        trait(
-            "open-vraag",
-            "doelen-en-inhoud",
-            "Werkt het bevorderen van opwaartse kracht in probleemwijken met veel kwetsbare burgers?",
-        ),
-    ],
-    "periods": [
-        {
-            "title": "Opwaartse kracht in zeven wijken",
-            "label": "2014–2018",
-            "starts_on": date(2014, 3, 19),
-            "ends_on": date(2018, 3, 21),
-            "description": (
-                "Van 2014 tot 2018 liep de Haagse wijkaanpak onder de naam „Opwaartse kracht”, "
-                "met een klein programmabureau en een focus op zeven wijken."
+            trait(
+                "sterk",
+                "resultaten-en-leren",
+                "Aandacht voor het toetsen van resultaten en voor lerend vermogen.",
             ),
-            "sources": [FACT_SHEET, ARTICLE],
-        },
-        {
-            "title": "Na de raadsverkiezingen",
-            "label": "na 21 maart 2018",
-            "starts_on": date(2018, 3, 21),
-            "description": (
-                "Bij de raadsverkiezingen van 21 maart 2018 hield Den Haag geen aparte "
-                "wijkverkiezingen. Hoe de wijkaanpak na de verkiezingen verderging, beschrijven "
-                "de bronnen nog niet."
+            trait(
+                "sterk",
+                "lokale-democratie",
+                (
+                    "Zonder aparte wijkverkiezingen kan het vizier volledig op de inhoud van het "
+                    "gebiedsgericht werken worden gericht, met minder last van een verpolitiekt klimaat."
+                ),
             ),
-            "sources": [ARTICLE],
-        },
-    ],
-}
+            trait(
+                "zwak",
+                "verhouding-stad-en-wijk",
+                (
+                    "De kanteling van de vakdiensten naar meer wijkgericht werken komt op gang, maar "
+                    "verloopt trager dan gewenst."
+                ),
+            ),
+            trait(
+                "open-vraag",
+                "doelen-en-inhoud",
+                "Werkt het bevorderen van opwaartse kracht in probleemwijken met veel kwetsbare burgers?",
+            ),
+        ],
+        "periods": [
+            {
+                "title": "Opwaartse kracht in zeven wijken",
+                "label": "2014–2018",
+                "starts_on": date(2014, 3, 19),
+                "ends_on": date(2018, 3, 21),
+                "description": (
+                    "Van 2014 tot 2018 liep de Haagse wijkaanpak onder de naam „Opwaartse kracht”, "
+                    "met een klein programmabureau en een focus op zeven wijken."
+                ),
+                "sources": [FACT_SHEET, ARTICLE],
+            },
+            {
+                "title": "Na de raadsverkiezingen",
+                "passage": in_article(ELECTIONS_SECTION),
+                "label": "na 21 maart 2018",
+                "starts_on": date(2018, 3, 21),
+                "description": (
+                    "Bij de raadsverkiezingen van 21 maart 2018 hield Den Haag geen aparte "
+                    "wijkverkiezingen. Hoe de wijkaanpak na de verkiezingen verderging, beschrijven "
+                    "de bronnen nog niet."
+                ),
+                "sources": [ARTICLE],
+            },
+        ],
+    },
+    DEN_HAAG_SECTION,
+)

@@ -1,5 +1,6 @@
 """Professional roles in district work, with the approaches that use them (city slug, approach slug)."""
 
+from .common import AMSTERDAM_SECTION, DEN_HAAG_SECTION, UTRECHT_SECTION, in_article
 from .sources import ARTICLE
 
 UTRECHT = ("utrecht", "wijkgericht-werken")
@@ -11,23 +12,28 @@ ROLES = [
         "slug": "sociaal-makelaar",
         "name": "Sociaal makelaar",
         "description": (
-            "Wijkprofessional die mensen, initiatieven en organisaties in een wijk met elkaar in "
-            "verbinding brengt. In Utrecht is de sociaal makelaar een van de twee typen "
-            "wijkprofessionals, naast de gebiedswerker, met volgens Krijnen „een meer vrije rol”."
+            "In Utrecht is de sociaal makelaar een van de twee typen wijkprofessionals, naast de "
+            "gebiedswerker, met volgens Krijnen „een meer vrije rol”."
+        ),
+        "editor_note": (
+            "Het artikel geeft geen algemene omschrijving van de rol en zegt niet wat een sociaal "
+            "makelaar doet; vul aan zodra een bron dat beschrijft."
         ),
         "approaches": [UTRECHT],
         "sources": [ARTICLE],
+        "passage": in_article(UTRECHT_SECTION),
     },
     {
         "slug": "gebiedswerker",
         "name": "Gebiedswerker",
         "description": (
-            "Wijkprofessional die voor een gebied werkt. Utrecht onderscheidt de gebiedswerker "
-            "duidelijk van de sociaal makelaar, die een vrijere rol heeft. Het artikel beschrijft "
-            "de taken van de gebiedswerker niet verder."
+            "Een van de twee typen wijkprofessionals in Utrecht. Utrecht onderscheidt de "
+            "gebiedswerker duidelijk van de sociaal makelaar, die een vrijere rol heeft."
         ),
+        "editor_note": "Het artikel beschrijft de taken van de gebiedswerker niet verder.",
         "approaches": [UTRECHT],
         "sources": [ARTICLE],
+        "passage": in_article(UTRECHT_SECTION),
     },
     {
         "slug": "wijkteam",
@@ -39,16 +45,22 @@ ROLES = [
         ),
         "approaches": [UTRECHT],
         "sources": [ARTICLE],
+        "passage": in_article(UTRECHT_SECTION),
     },
     {
         "slug": "opbouwwerker",
         "name": "Opbouwwerker",
         "description": (
-            "Professional die bewoners helpt zich te organiseren en samen op te komen voor hun "
-            "wijk. In de Haagse wijkaanpak vindt men de rol van opbouwwerkers belangrijk."
+            "Professional in de Haagse wijkaanpak. Men vindt de rol van opbouwwerkers daar "
+            "belangrijk."
+        ),
+        "editor_note": (
+            "Het artikel zegt alleen dat de rol van opbouwwerkers belangrijk wordt gevonden, niet "
+            "wat zij doen; vul aan zodra een bron dat beschrijft."
         ),
         "approaches": [DEN_HAAG],
         "sources": [ARTICLE],
+        "passage": in_article(DEN_HAAG_SECTION),
     },
     {
         "slug": "gebiedsmakelaar",
@@ -60,5 +72,6 @@ ROLES = [
         ),
         "approaches": [AMSTERDAM],
         "sources": [ARTICLE],
+        "passage": in_article(AMSTERDAM_SECTION),
     },
 ]

@@ -6,7 +6,14 @@ the fact sheet and the Verordening op de Wijkraden 2022.
 
 from datetime import date
 
-from .common import district, slug_for, trait
+from .common import (
+    ELECTIONS_SECTION,
+    district,
+    in_article,
+    slug_for,
+    trait,
+    with_passages,
+)
 from .sources import (
     ARTICLE,
     CBS_GEBIEDEN_2017,
@@ -158,116 +165,123 @@ DISTRICTS = (
     + [_wijkcomite_wijk(*row) for row in WIJKCOMITES]
 )
 
-APPROACH = {
-    "slug": "gebiedscommissies-en-wijkraden",
-    "name": "Gebiedscommissies, wijkraden en wijkcomités",
-    "scope": "hele-stad",
-    "summary": (
-        "Van de Rotterdamse aanpak is vooral de bestuurlijke kant bekend: veertien gebieden met "
-        "gekozen gebiedscommissies, sinds 2018 wijkraden in Noord en Feijenoord en wijkcomités met "
-        "gelote leden in zes wijken. Hoe het werk in de wijken verloopt, beschrijven de bronnen nog "
-        "niet."
-    ),
-    "body": (
-        "Rotterdam is verdeeld in veertien gebieden, de voormalige deelgemeenten. Van 2014 tot "
-        "2018 kozen de bewoners van elk gebied een gebiedscommissie.\n\n"
-        "Bij de raadsverkiezingen van 21 maart 2018 veranderde dat deels. Twaalf gebieden houden "
-        "een gekozen gebiedscommissie. In Noord en Feijenoord komen er veertien gekozen wijkraden "
-        "voor in de plaats. Zes wijken proberen een wijkcomité waarvan de leden worden geloot: "
-        "Oud-Mathenesse/Witte Dorp, Middelland, Nesselande, Zevenkamp, Pendrecht en Tarwewijk.\n\n"
-        "Vanaf maart 2022 vervangen 39 gekozen wijkraden de gebiedscommissies, wijkraden en "
-        "wijkcomités (Verordening op de Wijkraden 2022)."
-    ),
-    "is_incomplete": True,
-    "incomplete_note": (
-        "Het artikel van Henk Krijnen typeert de aanpak van Utrecht, Den Haag en Amsterdam; "
-        "Rotterdam komt er alleen in voor waar het gaat om verkiezingen voor de wijk. De bronnen "
-        "van Buurtwijs beschrijven daarom alleen de bestuurlijke indeling: gebieden, "
-        "gebiedscommissies, wijkraden en wijkcomités. Over de werkwijze in de wijken, de sturing, "
-        "de professionals, de financiering, de resultaten en de vernieuwing van het wijkwerk zeggen "
-        "ze niets. De reikwijdte ‘hele stad’ slaat alleen op die bestuurlijke indeling, die alle "
-        "gebieden omvat."
-    ),
-    "sources": [ARTICLE, FACT_SHEET, ROTTERDAM_WIJKRADEN_2022],
-    "assessments": [
-        {
-            "dimension": "schaal",
-            "value": "Veertien gebieden; vanaf 2018 ook 14 wijkraden en 6 wijkcomités; vanaf 2022 39 wijkraden",
-            "text": (
-                "Rotterdam werkt met veertien gebieden, de voormalige deelgemeenten. Sinds 21 maart "
-                "2018 zijn Noord en Feijenoord verdeeld over veertien wijken met een wijkraad, en "
-                "hebben zes wijken elders een wijkcomité. Vanaf maart 2022 is de stad verdeeld over "
-                "39 wijkraden."
-            ),
-            "sources": [FACT_SHEET, ROTTERDAM_WIJKRADEN_2022],
-        },
-        {
-            "dimension": "lokale-democratie",
-            "value": "Gekozen gebiedscommissies en, in Noord en Feijenoord, gekozen wijkraden",
-            "text": (
-                "Rotterdammers kiezen organen voor hun gebied of wijk: van 2014 tot 2018 veertien "
-                "gebiedscommissies, vanaf 21 maart 2018 twaalf gebiedscommissies en veertien "
-                "wijkraden, vanaf maart 2022 39 wijkraden. Voordeel volgens Krijnen: het stellen "
-                "van gebiedsgerichte prioriteiten is politiek gelegitimeerd, en via de stembus "
-                "kunnen burgers zich identificeren met hun wijk."
-            ),
-            "sources": [ARTICLE, FACT_SHEET, ROTTERDAM_WIJKRADEN_2022],
-        },
-        {
-            "dimension": "bewonersparticipatie",
-            "value": "Zes wijken proberen wijkcomités met gelote leden",
-            "text": (
-                "Naast de gekozen organen proberen zes wijken vanaf 2018 een wijkcomité waarvan de "
-                "leden worden geloot: Oud-Mathenesse/Witte Dorp, Middelland, Nesselande, "
-                "Zevenkamp, Pendrecht en Tarwewijk."
-            ),
-            "sources": [FACT_SHEET],
-        },
-    ],
-    "traits": [
-        trait(
-            "sterk",
-            "lokale-democratie",
-            (
-                "Door gekozen gebiedscommissies en wijkraden zijn gebiedsgerichte prioriteiten "
-                "politiek gelegitimeerd, en kunnen burgers zich via de stembus identificeren met "
-                "hun wijk."
-            ),
+APPROACH = with_passages(
+    {
+        "slug": "gebiedscommissies-en-wijkraden",
+        "name": "Gebiedscommissies, wijkraden en wijkcomités",
+        "scope": "hele-stad",
+        "summary": (
+            "Van de Rotterdamse aanpak is vooral de bestuurlijke kant bekend: veertien gebieden met "
+            "gekozen gebiedscommissies, sinds 2018 wijkraden in Noord en Feijenoord en wijkcomités met "
+            "gelote leden in zes wijken. Hoe het werk in de wijken verloopt, beschrijven de bronnen nog "
+            "niet."
         ),
-    ],
-    "periods": [
-        {
-            "title": "Veertien gekozen gebiedscommissies",
-            "label": "2014–2018",
-            "starts_on": date(2014, 3, 19),
-            "ends_on": date(2018, 3, 21),
-            "description": (
-                "Elk van de veertien gebieden, de voormalige deelgemeenten, had een gekozen "
-                "gebiedscommissie."
+        "body": (
+            "Rotterdam is verdeeld in veertien gebieden, de voormalige deelgemeenten. Van 2014 tot "
+            "2018 kozen de bewoners van elk gebied een gebiedscommissie.\n\n"
+            "Bij de raadsverkiezingen van 21 maart 2018 veranderde dat deels. Twaalf gebieden houden "
+            "een gekozen gebiedscommissie. In Noord en Feijenoord komen er veertien gekozen wijkraden "
+            "voor in de plaats. Zes wijken proberen een wijkcomité waarvan de leden worden geloot: "
+            "Oud-Mathenesse/Witte Dorp, Middelland, Nesselande, Zevenkamp, Pendrecht en Tarwewijk.\n\n"
+            "Vanaf maart 2022 vervangen 39 gekozen wijkraden de gebiedscommissies, wijkraden en "
+            "wijkcomités (Verordening op de Wijkraden 2022)."
+        ),
+        "is_incomplete": True,
+        "incomplete_note": (
+            "Het artikel van Henk Krijnen typeert de aanpak van Utrecht, Den Haag en Amsterdam; "
+            "Rotterdam komt er alleen in voor waar het gaat om verkiezingen voor de wijk. De bronnen "
+            "van Buurtwijs beschrijven daarom alleen de bestuurlijke indeling: gebieden, "
+            "gebiedscommissies, wijkraden en wijkcomités. Over de werkwijze in de wijken, de sturing, "
+            "de professionals, de financiering, de resultaten en de vernieuwing van het wijkwerk zeggen "
+            "ze niets. De reikwijdte ‘hele stad’ slaat alleen op die bestuurlijke indeling, die alle "
+            "gebieden omvat."
+        ),
+        "sources": [ARTICLE, FACT_SHEET, ROTTERDAM_WIJKRADEN_2022],
+        "assessments": [
+            {
+                "dimension": "schaal",
+                "option": None,  # the sources do not describe the scale of the work itself
+                "value": "Veertien gebieden; vanaf 2018 ook 14 wijkraden en 6 wijkcomités; vanaf 2022 39 wijkraden",
+                "text": (
+                    "Rotterdam werkt met veertien gebieden, de voormalige deelgemeenten. Sinds 21 maart "
+                    "2018 zijn Noord en Feijenoord verdeeld over veertien wijken met een wijkraad, en "
+                    "hebben zes wijken elders een wijkcomité. Vanaf maart 2022 is de stad verdeeld over "
+                    "39 wijkraden."
+                ),
+                "sources": [FACT_SHEET, ROTTERDAM_WIJKRADEN_2022],
+            },
+            {
+                "dimension": "lokale-democratie",
+                "option": "gekoppeld",
+                "value": "Gekozen gebiedscommissies en, in Noord en Feijenoord, gekozen wijkraden",
+                "text": (
+                    "Rotterdammers kiezen organen voor hun gebied of wijk: van 2014 tot 2018 veertien "
+                    "gebiedscommissies, vanaf 21 maart 2018 twaalf gebiedscommissies en veertien "
+                    "wijkraden, vanaf maart 2022 39 wijkraden. Voordeel volgens Krijnen: het stellen "
+                    "van gebiedsgerichte prioriteiten is politiek gelegitimeerd, en via de stembus "
+                    "kunnen burgers zich identificeren met hun wijk."
+                ),
+                "sources": [ARTICLE, FACT_SHEET, ROTTERDAM_WIJKRADEN_2022],
+            },
+            {
+                "dimension": "bewonersparticipatie",
+                "option": "gelote-wijkcomites",
+                "value": "Zes wijken proberen wijkcomités met gelote leden",
+                "text": (
+                    "Naast de gekozen organen proberen zes wijken vanaf 2018 een wijkcomité waarvan de "
+                    "leden worden geloot: Oud-Mathenesse/Witte Dorp, Middelland, Nesselande, "
+                    "Zevenkamp, Pendrecht en Tarwewijk."
+                ),
+                "sources": [FACT_SHEET],
+            },
+        ],
+        "traits": [
+            trait(
+                "sterk",
+                "lokale-democratie",
+                (
+                    "Door gekozen gebiedscommissies en wijkraden zijn gebiedsgerichte prioriteiten "
+                    "politiek gelegitimeerd, en kunnen burgers zich via de stembus identificeren met "
+                    "hun wijk."
+                ),
             ),
-            "sources": [FACT_SHEET],
-        },
-        {
-            "title": "Gebiedscommissies, wijkraden en wijkcomités",
-            "label": "vanaf 21 maart 2018",
-            "starts_on": date(2018, 3, 21),
-            "ends_on": date(2022, 3, 16),
-            "description": (
-                "Twaalf gebieden houden een gekozen gebiedscommissie. In Noord en Feijenoord kiezen "
-                "bewoners in plaats daarvan veertien wijkraden, en zes wijken proberen een "
-                "wijkcomité met gelote leden."
-            ),
-            "sources": [FACT_SHEET, ARTICLE],
-        },
-        {
-            "title": "39 gekozen wijkraden",
-            "label": "vanaf maart 2022",
-            "starts_on": date(2022, 3, 16),
-            "description": (
-                "Vanaf maart 2022 vervangen 39 gekozen wijkraden de gebiedscommissies, wijkraden en "
-                "wijkcomités."
-            ),
-            "sources": [ROTTERDAM_WIJKRADEN_2022, FACT_SHEET],
-        },
-    ],
-}
+        ],
+        "periods": [
+            {
+                "title": "Veertien gekozen gebiedscommissies",
+                "label": "2014–2018",
+                "starts_on": date(2014, 3, 19),
+                "ends_on": date(2018, 3, 21),
+                "description": (
+                    "Elk van de veertien gebieden, de voormalige deelgemeenten, had een gekozen "
+                    "gebiedscommissie."
+                ),
+                "sources": [FACT_SHEET],
+            },
+            {
+                "title": "Gebiedscommissies, wijkraden en wijkcomités",
+                "passage": in_article(ELECTIONS_SECTION),
+                "label": "vanaf 21 maart 2018",
+                "starts_on": date(2018, 3, 21),
+                "ends_on": date(2022, 3, 16),
+                "description": (
+                    "Twaalf gebieden houden een gekozen gebiedscommissie. In Noord en Feijenoord kiezen "
+                    "bewoners in plaats daarvan veertien wijkraden, en zes wijken proberen een "
+                    "wijkcomité met gelote leden."
+                ),
+                "sources": [FACT_SHEET, ARTICLE],
+            },
+            {
+                "title": "39 gekozen wijkraden",
+                "label": "vanaf maart 2022",
+                "starts_on": date(2022, 3, 16),
+                "description": (
+                    "Vanaf maart 2022 vervangen 39 gekozen wijkraden de gebiedscommissies, wijkraden en "
+                    "wijkcomités."
+                ),
+                "sources": [ROTTERDAM_WIJKRADEN_2022, FACT_SHEET],
+            },
+        ],
+    },
+    ELECTIONS_SECTION,
+)

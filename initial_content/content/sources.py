@@ -27,6 +27,8 @@ SOURCES = [
         "kind": "artikel",
         "author": "Henk Krijnen",
         "publisher": "Buurtwijs",
+        "part_of": "een slotbeschouwing in meer delen over de wijkaanpak in Utrecht, Den Haag en Amsterdam",
+        "published_year": 2018,
         "published_on_note": "geschreven vóór de raadsverkiezingen van 21 maart 2018",
         "description": (
             "Deel van een slotbeschouwing over de wijkaanpak in Utrecht, Den Haag en Amsterdam. "
@@ -72,12 +74,19 @@ SOURCES = [
     {
         "slug": FACT_SHEET,
         "title": "Feitenoverzicht vier steden",
-        "kind": "data",
-        "publisher": "Buurtwijs",
+        "kind": "samenstelling",
         "description": (
-            "Door de redactie gecontroleerd overzicht van openbare feiten over de indeling en de "
-            "gekozen organen van Utrecht, Den Haag, Amsterdam en Rotterdam, opgesteld toen deze "
-            "portal begon. Waar een feit een eigen, bekende bron heeft, staat die bron er ook bij."
+            "Een overzicht van gecontroleerde openbare feiten over de indeling en de gekozen "
+            "organen van Utrecht, Den Haag, Amsterdam en Rotterdam, samengesteld voor de "
+            "startinhoud van Buurtwijs en niet afzonderlijk gepubliceerd. Het is geen bron op "
+            "zichzelf: waar het zijn herkomst noemt, staat die hieronder bij de onderliggende "
+            "bronnen (de CBS-tabel voor codes en inwonertallen, de WijkWijzer voor de Utrechtse "
+            "wijken, de Rotterdamse verordening voor de wijkraden van 2022, het artikel van "
+            "Krijnen voor de gekozen stadsdeelcommissies). Voor de andere feiten, zoals de "
+            "Amsterdamse stadsdelen en gebieden, de Haagse stadsdelen en de naam ‘Opwaartse "
+            "kracht’, en de Rotterdamse gebieden, gebiedscommissies, wijkraden en wijkcomités, "
+            "noemt het overzicht geen bron."
         ),
+        "based_on": [ARTICLE, CBS_GEBIEDEN_2017, WIJKWIJZER_UTRECHT, ROTTERDAM_WIJKRADEN_2022],
     },
 ]
