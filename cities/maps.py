@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.html import escape
 
+from cities.geometry import polygons
 from cities.models import City, District
 
 MAP_WIDTH = 600
@@ -45,17 +46,6 @@ class MapArea:
 
 
 # --- geometry ------------------------------------------------------------------------------
-
-
-def polygons(geometry: dict | None) -> list[list[list]]:
-    """The polygons (each a list of rings) of a Polygon or MultiPolygon; nothing for other types."""
-    if not geometry:
-        return []
-    if geometry.get("type") == "Polygon":
-        return [geometry["coordinates"]]
-    if geometry.get("type") == "MultiPolygon":
-        return list(geometry["coordinates"])
-    return []
 
 
 class Projection:
@@ -333,7 +323,7 @@ MAP_FIELDS = (
     "kind",
     "cbs_code",
     "municipal_code",
-    "is_focus_area",
+    "focus_area",
     "is_non_residential",
     "geometry",
 )
