@@ -116,7 +116,7 @@ def test_port_areas_are_patterned_and_named_in_the_legend(client, boundaries):
 
 
 def test_focus_areas_are_hatched_outlined_and_named_in_the_legend(client, boundaries):
-    District.objects.filter(cbs_code="WK051829").update(is_focus_area=True)
+    District.objects.filter(cbs_code="WK051829").update(focus_area=District.Focus.YES)
     name = District.objects.get(cbs_code="WK051829").name
 
     response = client.get("/steden/den-haag/")

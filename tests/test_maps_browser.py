@@ -21,7 +21,7 @@ ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts" / "maps"
 @pytest.fixture
 def boundaries(content):
     call_command("load_boundaries", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
-    District.objects.filter(cbs_code="WK051829").update(is_focus_area=True)
+    District.objects.filter(cbs_code="WK051829").update(focus_area=District.Focus.YES)
     maps._cache.clear()
 
 
