@@ -1,16 +1,17 @@
 """Pages of the site as a whole: home, about, and the error pages."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Prefetch
-from django.db.models.functions import Coalesce
+from django.db.models import CharField, Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Cast, Coalesce
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.http import require_safe
+from reversion.models import Version
 
 from approaches.models import Approach, Trait
 from cities.models import City, District
@@ -18,6 +19,8 @@ from editorial.pending import apply_pending
 from library.models import Term
 
 RECENT_LIMIT = 8
+# A person's revision this soon after a row was made is the one that made it (an admin "add").
+CREATED_BY_EDITOR_WITHIN = timedelta(minutes=1)
 
 
 @require_safe
@@ -45,10 +48,11 @@ class Change:
 
 
 def recent_changes(user, limit: int = RECENT_LIMIT) -> list[Change]:
-    """The latest published or updated content across cities, districts, approaches and traits.
+    """The latest editorial changes across cities, districts, approaches, traits and terms.
 
     One small query per model, each already cut to ``limit``, merged here: a fixed number of
-    queries however much content there is.
+    queries however much content there is. What loaders wrote in bulk is left out (see
+    ``edited_by_editors``).
     """
     changes = []
     for queryset, describe in (
@@ -59,13 +63,33 @@ def recent_changes(user, limit: int = RECENT_LIMIT) -> list[Change]:
         (Term.objects.all(), _term_change),
     ):
         latest = (
-            queryset.visible_to(user)
+            edited_by_editors(queryset.visible_to(user))
             .annotate(changed_at=Coalesce("published_at", "updated_at"))
             .order_by("-changed_at", "-pk")[:limit]
         )
         changes.extend(describe(obj) for obj in latest)
     changes.sort(key=lambda change: change.changed_at, reverse=True)
     return changes[:limit]
+
+
+def edited_by_editors(queryset):
+    """Rows that a person changed, leaving out what the loaders wrote and nobody touched since.
+
+    load_content, load_boundaries and the synthetic data create rows once and never save them
+    again, so such a row keeps version 1. Every save after creation raises the version (an
+    edit, publishing, a revert). A row an editor created in the admin also has version 1, but
+    its history starts with that editor's revision, made as the row was; a revision that merely
+    includes an old row later (reverting or saving its city) does not count as creating it.
+    """
+    model = queryset.model
+    created_by_editor = Version.objects.filter(
+        content_type__app_label=model._meta.app_label,
+        content_type__model=model._meta.model_name,
+        object_id=Cast(OuterRef("pk"), CharField()),
+        revision__user__isnull=False,
+        revision__date_created__lte=OuterRef("created_at") + CREATED_BY_EDITOR_WITHIN,
+    )
+    return queryset.filter(Q(version__gt=1) | Exists(created_by_editor))
 
 
 def _city_change(city) -> Change:

@@ -8,7 +8,9 @@ from editorial.locking import VersionedForm
 from library.admin import ContentAdmin
 
 # Registered before the admins: reverting a city puts back its districts as they were.
-reversion.register(District, exclude=NOT_IN_HISTORY)
+# The area and neighbours follow from the boundary (load_boundaries); they are not edits.
+DERIVED = ["area_km2", "neighbours"]
+reversion.register(District, exclude=NOT_IN_HISTORY + DERIVED)
 reversion.register(City, follow=["districts"], exclude=NOT_IN_HISTORY)
 
 DUPLICATE_SLUG = "Deze stad heeft al een wijk of gebied met deze slug. Kies een andere."
@@ -79,17 +81,17 @@ class CityAdmin(ContentAdmin):
 @admin.register(District)
 class DistrictAdmin(ContentAdmin):
     form = DistrictForm
-    list_display = ["name", "city", "kind", "parent", "cbs_code", "is_focus_area", "status_display"]
-    list_filter = ["city", "kind", "status", "is_focus_area", "body"]
-    search_fields = ["name", "slug", "cbs_code", "municipal_code", "city__name"]
+    list_display = ["name", "city", "kind", "parent", "cbs_code", "focus_area", "status_display"]
+    list_filter = ["city", "kind", "status", "focus_area", "body"]
+    search_fields = ["name", "other_names", "slug", "cbs_code", "municipal_code", "city__name"]
     list_select_related = ["city", "parent__city"]
     autocomplete_fields = ["city", "parent", "sources"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["map_preview"]
     fieldsets = [
-        (None, {"fields": ["city", "name", "slug", "kind", "parent", "status"]}),
+        (None, {"fields": ["city", "name", "other_names", "slug", "kind", "parent", "status"]}),
         ("Codes", {"fields": ["cbs_code", "municipal_code"]}),
-        ("Aanpak en democratie", {"fields": ["is_focus_area", "body", "is_non_residential"]}),
+        ("Aanpak en democratie", {"fields": ["focus_area", "body", "is_non_residential"]}),
         ("Tekst", {"fields": ["summary"]}),
         ("Bronnen", {"fields": ["sources"]}),
         ("Kaart", {"fields": ["map_preview"]}),

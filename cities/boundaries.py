@@ -14,6 +14,7 @@ from pathlib import Path
 from django.utils.text import slugify
 
 from cities.boundary_sources import AMSTERDAM_GEBIEDEN, BOUNDARY_SOURCES, CBS_WIJKKAART_2018
+from cities.geometry import area_km2, neighbour_pairs
 from cities.models import City, District
 from editorial.bulk import bulk_change
 from editorial.models import Status
@@ -61,6 +62,7 @@ class Report:
             f"Steden: {c['updated']} grens bijgewerkt, {c['unchanged']} ongewijzigd.",
             f"Wijken en gebieden: {d['created']} aangemaakt, {d['updated']} grens bijgewerkt, "
             f"{d['unchanged']} ongewijzigd, {d['parent']} aan een groter gebied gekoppeld.",
+            f"Afgeleid: {d['area']} oppervlakten bijgewerkt, {d['neighbours']} paren buren.",
         ]
         if self.unknown_cities:
             codes = ", ".join(sorted(self.unknown_cities))
@@ -104,7 +106,42 @@ def load(directory: Path) -> Report:
         _load_cities(features[GEMEENTEN_FILE], cities, report)
         _load_gebieden(features[GEBIEDEN_FILE], cities, sources[AMSTERDAM_GEBIEDEN], report)
         _load_wijken(features[WIJKEN_FILE], cities, sources[CBS_WIJKKAART_2018], report)
+        derive_facts(report)
     return report
+
+
+def derive_facts(report: Report) -> None:
+    """Store each district's area and the districts it borders, computed from the boundaries.
+
+    Neighbours are sought within one city and one layer: CBS wijken border CBS wijken, and
+    municipal areas (Amsterdam's gebieden) border each other; the two layers were drawn apart
+    and do not share edges. Written with update() and the link table: not editorial changes.
+    """
+    layers: dict[tuple, dict[int, dict]] = {}
+    for pk, city_id, cbs_code, shape, stored in District.objects.filter(
+        geometry__isnull=False
+    ).values_list("pk", "city_id", "cbs_code", "geometry", "area_km2"):
+        area = area_km2(shape)
+        if area is not None and (stored is None or abs(stored - area) > 1e-9):
+            District.objects.filter(pk=pk).update(area_km2=area)
+            report.districts["area"] += 1
+        layers.setdefault((city_id, bool(cbs_code)), {})[pk] = shape
+    pairs = set()
+    for shapes in layers.values():
+        pairs |= neighbour_pairs(shapes)
+    _store_neighbours(pairs, report)
+
+
+def _store_neighbours(pairs: set[tuple], report: Report) -> None:
+    links = District.neighbours.through
+    wanted = pairs | {(b, a) for a, b in pairs}
+    existing = set(links.objects.values_list("from_district_id", "to_district_id"))
+    for a, b in existing - wanted:  # a boundary that moved away
+        links.objects.filter(from_district_id=a, to_district_id=b).delete()
+    links.objects.bulk_create(
+        links(from_district_id=a, to_district_id=b) for a, b in wanted - existing
+    )
+    report.districts["neighbours"] = len(pairs)
 
 
 def _source(slug: str) -> Source:
@@ -230,10 +267,8 @@ def _containers_by_city() -> dict[int, list[Container]]:
     return containers
 
 
-def _rings(geometry: dict) -> list[list[tuple]]:
-    polygons = (
-        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
-    )
+def _rings(shape: dict) -> list[list[tuple]]:
+    polygons = [shape["coordinates"]] if shape["type"] == "Polygon" else shape["coordinates"]
     return [[(p[0], p[1]) for p in ring] for polygon in polygons for ring in polygon]
 
 
@@ -265,7 +300,7 @@ def _overlap(a: list[tuple], b: list[tuple]) -> float:
     return total
 
 
-def _largest_overlap(geometry: dict, containers: list[Container]) -> District | None:
+def _largest_overlap(shape: dict, containers: list[Container]) -> District | None:
     """The area that holds most of the geometry, by integrating overlap along scanlines.
 
     Pure Python and exact along each line; sixty lines per wijk are plenty when, as in the data,
@@ -273,7 +308,7 @@ def _largest_overlap(geometry: dict, containers: list[Container]) -> District | 
     """
     if not containers:
         return None
-    rings = _rings(geometry)
+    rings = _rings(shape)
     west, south, east, north = _bounds(rings)
     candidates = [
         c

@@ -38,3 +38,10 @@ BOUNDARY_SOURCES = [
         ),
     },
 ]
+
+
+def boundary_source_slug(district) -> str:
+    """The publication a district's boundary (so its area and neighbours) comes from, if any."""
+    if district.geometry is None:
+        return ""
+    return CBS_WIJKKAART_2018 if district.cbs_code else AMSTERDAM_GEBIEDEN

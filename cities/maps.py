@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.html import escape
 
+from cities.geometry import polygons
 from cities.models import City, District
 
 MAP_WIDTH = 600
@@ -42,20 +43,10 @@ class MapArea:
     is_focus_area: bool = False
     is_non_residential: bool = False
     is_highlighted: bool = False
+    label: str = ""  # the name to write on the map where it fits; "" for none
 
 
 # --- geometry ------------------------------------------------------------------------------
-
-
-def polygons(geometry: dict | None) -> list[list[list]]:
-    """The polygons (each a list of rings) of a Polygon or MultiPolygon; nothing for other types."""
-    if not geometry:
-        return []
-    if geometry.get("type") == "Polygon":
-        return [geometry["coordinates"]]
-    if geometry.get("type") == "MultiPolygon":
-        return list(geometry["coordinates"])
-    return []
 
 
 class Projection:
@@ -264,8 +255,77 @@ def _render_city(map_id, title, desc, city_geometry, areas) -> str:
             f' d="{path_data(area.geometry, project)}"/></a>'
         )
     parts.append(_emphasis(areas, project))
+    parts.append(_labels(areas, project))
     parts.append("</svg>")
     return "".join(parts)
+
+
+# Labels are written in viewBox units; a 600-unit map is about 330 px wide on a 360 px phone,
+# so 20 units read as 11 px there. A label is drawn only where its box fits inside the area.
+LABEL_SIZE = 20
+LABEL_CHAR_WIDTH = 0.55  # average advance of a sans-serif letter, as a share of the size
+LABEL_MARGIN = 4
+
+
+def _labels(areas: list[MapArea], project: Projection) -> str:
+    """Names on the areas large enough to hold them; hidden from screen readers (the links
+    already carry the names), and transparent to taps, which reach the area below."""
+    texts = []
+    for area in areas:
+        spot = label_spot(area, project) if area.label else None
+        if spot:
+            x, y = spot
+            texts.append(f'<text x="{x:.1f}" y="{y:.1f}">{escape(area.label)}</text>')
+    if not texts:
+        return ""
+    return f'<g class="map-labels" aria-hidden="true" font-size="{LABEL_SIZE}">{"".join(texts)}</g>'
+
+
+def label_spot(area: MapArea, project: Projection) -> tuple[float, float] | None:
+    """The middle of the label where the whole label box lies inside the area, else None."""
+    rings = [
+        [project(lon, lat) for lon, lat, *_ in ring]
+        for polygon in polygons(area.geometry)
+        for ring in polygon
+    ]
+    if not rings:
+        return None
+    width = len(area.label) * LABEL_SIZE * LABEL_CHAR_WIDTH + 2 * LABEL_MARGIN
+    half_height = LABEL_SIZE * 0.6
+    ys = [p[1] for ring in rings for p in ring]
+    top, bottom = min(ys) + half_height, max(ys) - half_height
+    steps = 12
+    for k in range(steps + 1):  # from the middle outwards
+        offset = (k + 1) // 2 * (1 if k % 2 else -1)
+        y = (top + bottom) / 2 + offset * (bottom - top) / steps
+        if not top <= y <= bottom:
+            continue
+        fitting = _common_span([_spans(rings, y + dy) for dy in (-half_height, 0, half_height)])
+        for left, right in fitting:
+            if right - left >= width:
+                return (left + right) / 2, y + LABEL_SIZE * 0.35
+    return None
+
+
+def _spans(rings, y: float) -> list[tuple[float, float]]:
+    """The stretches of the horizontal line at y inside the rings (even-odd, so holes work)."""
+    xs = []
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]], strict=True):
+            if (y1 > y) != (y2 > y):
+                xs.append(x1 + (y - y1) * (x2 - x1) / (y2 - y1))
+    xs.sort()
+    return list(zip(xs[::2], xs[1::2], strict=False))
+
+
+def _common_span(lines: list[list[tuple]]) -> list[tuple[float, float]]:
+    """The stretches inside the area on every one of the given lines."""
+    common = lines[0]
+    for spans in lines[1:]:
+        common = [
+            (max(a, c), min(b, d)) for a, b in common for c, d in spans if min(b, d) > max(a, c)
+        ]
+    return common
 
 
 def _emphasis(areas: list[MapArea], project: Projection) -> str:
@@ -333,7 +393,7 @@ MAP_FIELDS = (
     "kind",
     "cbs_code",
     "municipal_code",
-    "is_focus_area",
+    "focus_area",
     "is_non_residential",
     "geometry",
 )

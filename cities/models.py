@@ -84,8 +84,13 @@ class District(Publishable):
         WIJK = "wijk", "Wijk"
         BUURT = "buurt", "Buurt"
 
+    class Focus(models.TextChoices):
+        YES = "ja", "Ja"
+        NO = "nee", "Nee"
+        UNKNOWN = "onbekend", "Onbekend"
+
     class Body(models.TextChoices):
-        NONE = "", "Geen eigen gekozen orgaan"
+        NONE = "", "Geen eigen orgaan bekend"
         STADSDEELCOMMISSIE = "stadsdeelcommissie", "Stadsdeelcommissie"
         GEBIEDSCOMMISSIE = "gebiedscommissie", "Gebiedscommissie"
         WIJKRAAD = "wijkraad", "Wijkraad"
@@ -117,7 +122,24 @@ class District(Publishable):
         blank=True,
         help_text="Bijvoorbeeld DX01 voor een Amsterdams gebied.",
     )
-    is_focus_area = models.BooleanField("focusgebied van de aanpak", default=False)
+    focus_area = models.CharField(
+        "focusgebied van de aanpak",
+        max_length=8,
+        choices=Focus.choices,
+        default=Focus.UNKNOWN,
+        help_text=(
+            "‘Onbekend’ tot een bron zegt of dit een focuswijk is; een bron die wijken telt maar "
+            "niet noemt, maakt ze niet bekend."
+        ),
+    )
+    other_names = models.TextField(
+        "andere namen",
+        blank=True,
+        help_text=(
+            "Namen die mensen of bronnen ook gebruiken, één per regel (bijvoorbeeld "
+            "‘Schilderswijk’ voor Schildersbuurt). Zoeken vindt de wijk ook op deze namen."
+        ),
+    )
     body = models.CharField(
         "gekozen of geloot orgaan",
         max_length=20,
@@ -132,6 +154,11 @@ class District(Publishable):
         help_text="Een CBS-wijk die vooral haven of bedrijventerrein is, zoals Waalhaven-Eemhaven.",
     )
     geometry = models.JSONField("grens (GeoJSON, WGS84)", null=True, blank=True, editable=False)
+    # Derived from the boundary by load_boundaries (cities.geometry), never typed in.
+    area_km2 = models.FloatField("oppervlakte (km²)", null=True, blank=True, editable=False)
+    neighbours = models.ManyToManyField(
+        "self", blank=True, editable=False, verbose_name="grenst aan"
+    )
     sources = models.ManyToManyField(
         Source, blank=True, related_name="districts", verbose_name="bronnen"
     )
@@ -163,6 +190,14 @@ class District(Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("cities:district", args=[self.city.slug, self.slug])
+
+    @property
+    def is_focus_area(self) -> bool:
+        return self.focus_area == self.Focus.YES
+
+    @property
+    def other_name_list(self) -> list[str]:
+        return [name.strip() for name in self.other_names.splitlines() if name.strip()]
 
     def clean(self) -> None:
         if self.parent_id and self.city_id and self.parent.city_id != self.city_id:

@@ -8,10 +8,13 @@ of queries, whatever the number of districts.
 
 from dataclasses import dataclass, field
 
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from cities.boundary_sources import boundary_source_slug
+from cities.district_facts import DistrictFacts
 from cities.models import City, District
 from editorial.pending import apply_pending
 from library.models import Source
@@ -30,28 +33,91 @@ def district_detail(request, city_slug: str, district_slug: str):
         city__slug=city_slug,
         slug=district_slug,
     )
-    ancestors = _visible_ancestors(user, district)
-    children = with_city(
-        district.city, District.objects.visible_to(user).filter(parent=district).defer("geometry")
+    city = district.city
+    ancestors, children, neighbours = _related_districts(user, district)
+    approaches = list(city.approaches.visible_to(user).order_by("name"))
+    pending_preview = apply_pending(
+        user, [district, city, *ancestors, *children, *neighbours, *approaches]
     )
-    pending_preview = apply_pending(user, [district, district.city, *ancestors, *children])
+    for approach in approaches:
+        approach.city = city  # its URL then costs no query
+    facts = DistrictFacts(district, ancestors, children, sorted_by_name(neighbours), approaches)
+    facts.cite_all(_cited_sources(user, district, approaches))
     context = {
-        "city": district.city,
+        "city": city,
         "district": district,
         "pending_preview": pending_preview,
         "ancestors": ancestors,
+        "parent": ancestors[-1] if ancestors else None,
         "children": sorted(children, key=lambda child: (KIND_ORDER[child.kind], child.name)),
-        "sources": list(Source.objects.visible_to(user).filter(districts=district)),
+        "approaches": approaches,
+        "facts": facts,
         "last_updated": changed_on(district),
     }
-    context["parent"] = context["ancestors"][-1] if context["ancestors"] else None
     context["breadcrumbs"] = [
         ("Steden", reverse("cities:list")),
-        (district.city.name, district.city.get_absolute_url()),
-        *((area.name, area.get_absolute_url()) for area in context["ancestors"]),
+        (city.name, city.get_absolute_url()),
+        *((area.name, area.get_absolute_url()) for area in ancestors),
         (district.name, district.get_absolute_url()),
     ]
     return render(request, "cities/district_detail.html", context)
+
+
+def _related_districts(user, district: District):
+    """The visible larger areas (largest first), areas within and neighbours, in one query."""
+    chain = []
+    area = district.parent
+    while area is not None and len(chain) < 3:  # select_related loaded three levels
+        chain.append(area)
+        area = area.parent
+    links = District.neighbours.through.objects.filter(from_district=district)
+    rows = with_city(
+        district.city,
+        District.objects.visible_to(user)
+        .filter(
+            Q(pk__in=[a.pk for a in chain])
+            | Q(parent=district)
+            | Q(pk__in=links.values("to_district"))
+        )
+        .annotate(is_neighbour=Exists(links.filter(to_district=OuterRef("pk"))))
+        .defer("geometry"),
+    )
+    by_pk = {row.pk: row for row in rows}
+    ancestors = [by_pk[a.pk] for a in reversed(chain) if a.pk in by_pk]
+    children = [row for row in rows if row.parent_id == district.pk]
+    neighbours = [row for row in rows if row.is_neighbour]
+    return ancestors, children, neighbours
+
+
+def _cited_sources(user, district: District, approaches) -> list[Source]:
+    """The sources of the district, its boundary, its city and the city's approaches (one query).
+
+    Each row says which of these it backs (``for_district``, ``for_approach``, ``for_city``).
+    """
+    through = Source.districts.through
+    cities_through = Source.cities.through
+    approaches_through = Source.approaches.through
+    boundary = boundary_source_slug(district)
+    return list(
+        Source.objects.visible_to(user)
+        .annotate(
+            for_district=Exists(through.objects.filter(source=OuterRef("pk"), district=district)),
+            for_city=Exists(
+                cities_through.objects.filter(source=OuterRef("pk"), city=district.city_id)
+            ),
+            for_approach=Exists(
+                approaches_through.objects.filter(
+                    source=OuterRef("pk"), approach__in=[a.pk for a in approaches]
+                )
+            ),
+        )
+        .filter(Q(for_district=True) | Q(for_city=True) | Q(for_approach=True) | Q(slug=boundary))
+        .order_by("title")
+    )
+
+
+def sorted_by_name(districts) -> list[District]:
+    return sorted(districts, key=lambda d: d.name.casefold())
 
 
 def with_city(city: City, districts) -> list[District]:
@@ -60,20 +126,6 @@ def with_city(city: City, districts) -> list[District]:
     for district in districts:
         district.city = city
     return districts
-
-
-def _visible_ancestors(user, district: District) -> list[District]:
-    """The larger areas a district lies in, largest first, without those the reader may not see."""
-    chain = []
-    area = district.parent
-    while area is not None and len(chain) < 3:  # select_related loaded three levels
-        chain.append(area)
-        area = area.parent
-    if not chain:
-        return []
-    visible = District.objects.visible_to(user).filter(pk__in=[a.pk for a in chain])
-    visible_ids = set(visible.values_list("pk", flat=True))
-    return with_city(district.city, (a for a in reversed(chain) if a.pk in visible_ids))
 
 
 @dataclass

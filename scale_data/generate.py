@@ -183,7 +183,7 @@ def _districts(rng: random.Random, cities: list[City], per_city: int, source: So
             name=f"Wijk {n:02d} van {city.name}",
             slug=f"{PREFIX}wijk-{n:02d}",
             cbs_code=f"WK{city.cbs_code[2:]}{n:02d}",
-            is_focus_area=n % 5 == 0,
+            focus_area=District.Focus.YES if n % 5 == 0 else District.Focus.UNKNOWN,
             summary=_text(rng, 2),
             **_published(),
         )

@@ -788,7 +788,10 @@ def test_each_approach_has_the_scope_the_article_gives_it(facts, city, scope):
 
 def test_den_haag_counts_seven_focus_wijken_without_naming_them(facts):
     assert _approach("den-haag").focus_area_count == 7
-    assert not District.objects.filter(city__slug="den-haag", is_focus_area=True).exists()
+    den_haag = District.objects.filter(city__slug="den-haag")
+    assert not den_haag.filter(focus_area=District.Focus.YES).exists()
+    # Counted, not named: no Den Haag wijk is said to be outside the seven either.
+    assert not den_haag.filter(focus_area=District.Focus.NO).exists()
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from buurtwijs.backup import content_tables
-from cities.models import City
+from cities.models import City, District
 from editorial.registry import content_models
 from tests.factories import (
     make_approach,
@@ -33,7 +33,7 @@ def some_content():
     city.sources.add(source)
     area = make_district(city=city, name="Noordoost", slug="noordoost")
     district = make_district(
-        city=city, parent=area, name="Overvecht", slug="overvecht", is_focus_area=True
+        city=city, parent=area, name="Overvecht", slug="overvecht", focus_area=District.Focus.YES
     )
     district.sources.add(source)
     approach = make_approach(city=city, body="Een *lange* beschrijving met ümlauts en “quotes”.")

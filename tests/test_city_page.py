@@ -61,7 +61,7 @@ def full_city():
 
 def test_the_profile_shows_approach_dimensions_traits_roles_democracy_and_sources(client):
     city = full_city()
-    make_district(city, name="Overvecht", is_focus_area=True)
+    make_district(city, name="Overvecht", focus_area=District.Focus.YES)
 
     response = client.get("/steden/utrecht/")
 

@@ -1,6 +1,9 @@
 """A district at /steden/<stad>/wijken/<wijk>/."""
 
+import re
+
 import pytest
+from django.core.management import call_command
 
 from cities.models import District
 from editorial.models import Status
@@ -27,7 +30,7 @@ def amsterdam():
         cbs_code="WK036300",
         municipal_code="AA01",
         body=District.Body.STADSDEELCOMMISSIE,
-        is_focus_area=True,
+        focus_area=District.Focus.YES,
         summary="De *oude* binnenstad aan de westkant.",
     )
     west.sources.add(make_source(title="Gebiedsindeling Amsterdam", publisher="Gemeente Amsterdam"))
@@ -48,11 +51,11 @@ def test_the_district_page_shows_kind_area_codes_body_focus_summary_and_sources(
         "WK036300",
         "AA01",
         "Stadsdeelcommissie",
-        "focuswijk van Amsterdam",
+        "focuswijk van de aanpak van Amsterdam",
         "<em>oude</em>",
         "Gebiedsindeling Amsterdam, Gemeente Amsterdam",
         "Terug naar Amsterdam",
-        "Laatst bijgewerkt",
+        "Pagina laatst bewerkt",
     ):
         assert text in page, text
 
@@ -107,7 +110,7 @@ def test_a_draft_larger_area_is_left_out_for_the_public(client, amsterdam):
     page = client.get("/steden/amsterdam/wijken/centrum-west/").content.decode()
 
     assert "wijken/centrum/" not in page
-    assert "Ligt in" not in page
+    assert "stadsdeel <a" not in page
 
 
 def test_draft_areas_within_are_left_out_for_the_public(client, amsterdam):
@@ -148,3 +151,87 @@ def test_every_district_of_the_real_content_has_a_page(client, content):
         response = client.get(district.get_absolute_url())
         assert response.status_code == 200, district
         assert district.name in response.content.decode()
+
+
+# --- what the real content and boundaries say, and only that ---------------------------------
+
+
+@pytest.fixture
+def with_boundaries(content):
+    call_command("load_boundaries", verbosity=0)
+
+
+def facts_of(page: str) -> str:
+    return page[page.index('id="gegevens-kop"') : page.index("</dl>", page.index("gegevens-kop"))]
+
+
+def test_a_den_haag_wijk_is_not_said_to_be_no_focus_area(client, with_boundaries):
+    page = client.get("/steden/den-haag/wijken/schildersbuurt/").content.decode()
+    facts = facts_of(page)
+
+    assert "Nee" not in facts
+    assert "Onbekend. De aanpak van Den Haag richt zich op 7 wijken" in facts
+    assert "Geen: Den Haag houdt geen aparte verkiezingen voor wijken of gebieden." in facts
+    assert "Ook bekend als Schilderswijk" in page
+
+
+def test_feijenoord_says_its_wijken_elect_wijkraden(client, with_boundaries):
+    page = client.get("/steden/rotterdam/wijken/feijenoord/").content.decode()
+    facts = facts_of(page)
+
+    assert "Geen eigen gekozen orgaan" not in page
+    assert (
+        "Geen eigen orgaan voor het hele gebied bekend; daarbinnen hebben 8 wijken elk een "
+        "eigen wijkraad." in facts
+    )
+
+
+def test_noord_says_its_six_wijken_elect_wijkraden(client, with_boundaries):
+    facts = facts_of(client.get("/steden/rotterdam/wijken/noord/").content.decode())
+
+    assert "daarbinnen hebben 6 wijken elk een eigen wijkraad" in facts
+
+
+def test_an_amsterdam_gebied_names_the_stadsdeelcommissie_of_its_stadsdeel(client, with_boundaries):
+    facts = facts_of(client.get("/steden/amsterdam/wijken/noord-oost/").content.decode())
+
+    assert 'stadsdeel <a href="/steden/amsterdam/wijken/noord/">Noord</a> heeft een eigen' in facts
+    assert "Onbekend; de aanpak van Amsterdam geldt voor de hele stad." in facts
+    # README of the boundary data: DX19 measures 46.48 km² (Opp_m2 of Gemeente Amsterdam).
+    assert "ongeveer 46,5 km²" in facts
+
+
+def test_a_wijk_lists_the_wijken_it_borders_with_links(client, with_boundaries):
+    facts = facts_of(client.get("/steden/den-haag/wijken/schildersbuurt/").content.decode())
+
+    border = facts[facts.index("Grenst aan") :]
+    for slug in ("stationsbuurt", "centrum", "transvaalkwartier", "regentessekwartier"):
+        assert f'href="/steden/den-haag/wijken/{slug}/"' in border, slug
+    assert "wijken/moerwijk/" not in border
+
+
+def test_every_fact_refers_to_a_numbered_source_in_the_list(client, with_boundaries):
+    page = client.get("/steden/rotterdam/wijken/feijenoord/").content.decode()
+
+    cited = set(re.findall(r'<sup class="ref">.*?</sup>', page))
+    numbers = {int(n) for sup in cited for n in re.findall(r'href="#bron-(\d+)"', sup)}
+    listed = {int(n) for n in re.findall(r'<li id="bron-(\d+)"', page)}
+    assert numbers and numbers == listed == set(range(1, len(listed) + 1))
+    assert "CBS Wijk- en Buurtkaart 2018" in page
+    assert "Stand van de gegevens: " in page
+    assert 'indeling 2018<sup class="ref">' in page
+
+
+def test_the_date_of_the_facts_stands_apart_from_the_date_of_editing(client, with_boundaries):
+    page = client.get("/steden/utrecht/wijken/overvecht/").content.decode()
+
+    assert "Laatst bijgewerkt" not in page
+    assert "Stand van de gegevens:" in page
+    assert "Pagina laatst bewerkt op" in page
+
+
+def test_the_real_district_page_keeps_its_query_count(
+    client, with_boundaries, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(DISTRICT_PAGE_QUERIES):
+        assert client.get("/steden/rotterdam/wijken/feijenoord/").status_code == 200

@@ -5,6 +5,8 @@ from datetime import timedelta
 from html import unescape
 
 import pytest
+import reversion
+from django.core.management import call_command
 from django.utils import timezone
 
 from approaches.models import Approach
@@ -55,11 +57,18 @@ def test_the_home_page_links_to_compare_glossary_sources_and_about(client):
         assert f'href="{url}"' in page, url
 
 
+def edited(obj):
+    """The object saved once more, as an editor's change in the admin saves it."""
+    obj.save()
+    return obj
+
+
 def test_recently_changed_content_is_listed_newest_first_with_dates(client):
-    city = make_city(name="Den Haag", slug="den-haag")
-    make_term(name="Kanteling")
-    make_trait(make_approach(city, name="Opwaartse kracht"), text="Een klein programmabureau.")
-    make_district(city, name="Laak")
+    city = edited(make_city(name="Den Haag", slug="den-haag"))
+    edited(make_term(name="Kanteling"))
+    approach = edited(make_approach(city, name="Opwaartse kracht"))
+    edited(make_trait(approach, text="Een klein programmabureau."))
+    edited(make_district(city, name="Laak"))
     now = timezone.now()
     City.objects.filter(pk=city.pk).update(published_at=now - timedelta(days=30))
 
@@ -74,7 +83,7 @@ def test_recently_changed_content_is_listed_newest_first_with_dates(client):
 
 def test_recent_changes_stop_at_eight_items(client):
     for n in range(12):
-        make_term(name=f"Term {n:02d}")
+        edited(make_term(name=f"Term {n:02d}"))
 
     page = client.get("/").content.decode()
 
@@ -83,8 +92,8 @@ def test_recent_changes_stop_at_eight_items(client):
 
 
 def test_drafts_are_left_out_for_the_public_and_marked_for_staff(client, admin_client):
-    make_city(name="Conceptstad", slug="concept-stad", status=Status.DRAFT)
-    make_term(name="Conceptbegrip", status=Status.DRAFT)
+    edited(make_city(name="Conceptstad", slug="concept-stad", status=Status.DRAFT))
+    edited(make_term(name="Conceptbegrip", status=Status.DRAFT))
 
     public = client.get("/").content.decode()
     staff = admin_client.get("/").content.decode()
@@ -154,3 +163,49 @@ def test_every_page_is_reachable_by_links_from_home_and_none_fails(client, conte
     expected |= {city.get_absolute_url() for city in City.objects.all()}
     expected |= {d.get_absolute_url() for d in District.objects.select_related("city")}
     assert expected <= reached.keys(), expected - reached.keys()
+
+
+def recent_part(page: str) -> str:
+    return page[page.index("Onlangs bijgewerkt") : page.index("Verder lezen")]
+
+
+def test_content_loaded_in_bulk_is_not_listed_as_recently_changed(client, content):
+    call_command("load_boundaries", verbosity=0)
+
+    recent = recent_part(client.get("/").content.decode())
+
+    assert "Waalhaven-Eemhaven" not in recent
+    assert "<li>" not in recent
+    assert "Nog geen wijzigingen door de redactie" in recent
+
+
+def test_an_editors_change_to_loaded_content_is_listed(client, content):
+    call_command("load_boundaries", verbosity=0)
+    edited(District.objects.get(city__slug="rotterdam", slug="feijenoord"))
+
+    recent = recent_part(client.get("/").content.decode())
+
+    assert "Feijenoord, Rotterdam" in recent
+    assert recent.count("<li>") == 1
+
+
+def test_a_row_an_editor_created_in_the_admin_is_listed(client, admin_user):
+    with reversion.create_revision():
+        reversion.set_user(admin_user)
+        make_term(name="Wijkagenda")
+    make_term(name="Geladen begrip")
+
+    recent = recent_part(client.get("/").content.decode())
+
+    assert "Wijkagenda" in recent
+    assert "Geladen begrip" not in recent
+
+
+def test_a_later_revision_that_includes_an_old_row_does_not_make_it_new(client, admin_user):
+    term = make_term(name="Oud begrip")
+    type(term).objects.filter(pk=term.pk).update(created_at=timezone.now() - timedelta(days=2))
+    with reversion.create_revision():
+        reversion.set_user(admin_user)
+        reversion.add_to_revision(term)
+
+    assert "Oud begrip" not in recent_part(client.get("/").content.decode())

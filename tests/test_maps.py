@@ -116,7 +116,7 @@ def test_port_areas_are_patterned_and_named_in_the_legend(client, boundaries):
 
 
 def test_focus_areas_are_hatched_outlined_and_named_in_the_legend(client, boundaries):
-    District.objects.filter(cbs_code="WK051829").update(is_focus_area=True)
+    District.objects.filter(cbs_code="WK051829").update(focus_area=District.Focus.YES)
     name = District.objects.get(cbs_code="WK051829").name
 
     response = client.get("/steden/den-haag/")
@@ -277,3 +277,40 @@ def test_the_projection_fits_the_city_inside_its_view_box():
     # 0.3° of longitude at 52.35° N is 3 cos(52.35°) = 1.83 times as long as 0.1° of latitude;
     # the drawing is 592 units wide inside a padding of 4 on every side.
     assert project.height == pytest.approx(8 + 592 / 1.833, abs=1.5)
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_larger_areas_carry_their_name_and_small_ones_do_not(client, boundaries):
+    svg = map_svg(client.get("/steden/utrecht/"))
+    labels = svg.find(f"{SVG}g[@class='map-labels']")
+
+    assert labels.get("aria-hidden") == "true"
+    names = {text.text for text in labels.iter(f"{SVG}text")}
+    assert {"West", "Oost", "Zuid"} <= names
+    rotterdam = map_svg(client.get("/steden/rotterdam/"))
+    texts = {t.text for t in rotterdam.iter(f"{SVG}text")}
+    assert "Pernis" not in texts and "Rivium" not in texts
+
+
+def test_a_label_lies_inside_its_area():
+    square = {"type": "Polygon", "coordinates": [[[0, 0], [0.1, 0], [0.1, 0.1], [0, 0.1], [0, 0]]]}
+    project = maps.Projection([square], 600, 600)
+
+    x, y = maps.label_spot(maps.MapArea("Vierkant", "", square, label="Vierkant"), project)
+    assert 4 < x < 596 and 4 < y < 596
+    too_long = maps.MapArea("x", "", square, label="Een naam die nooit in dit vierkant past" * 3)
+    assert maps.label_spot(too_long, project) is None
+
+
+def test_the_map_says_that_small_districts_are_in_the_list_and_speaks_of_tapping(
+    client, boundaries
+):
+    page = client.get("/steden/rotterdam/").content.decode()
+
+    assert "klik voor de pagina" in page and "tik of klik" in page
+    assert "zijn op de kaart lastig aan te tikken" in page
+    listing = page[page.index('class="map-list"') :]
+    for name in ("Rivium", "Pernis"):
+        assert f">{name}</a>" in listing, name

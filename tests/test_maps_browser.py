@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 from cities import maps
 from cities.models import District
-from tests.conftest import assert_no_axe_violations
+from tests.conftest import PHONE, assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +21,7 @@ ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts" / "maps"
 @pytest.fixture
 def boundaries(content):
     call_command("load_boundaries", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
-    District.objects.filter(cbs_code="WK051829").update(is_focus_area=True)
+    District.objects.filter(cbs_code="WK051829").update(focus_area=District.Focus.YES)
     maps._cache.clear()
 
 
@@ -89,3 +89,27 @@ def test_a_keyboard_user_sees_focus_on_a_district_and_can_follow_it(
     href = link.get_attribute("href")
     desktop_page.keyboard.press("Enter")
     desktop_page.wait_for_url(f"**{href}")
+
+
+@pytest.mark.parametrize("page", [PHONE], indirect=True, ids=["telefoon"])
+def test_on_a_phone_labels_are_readable_and_small_districts_are_reachable_by_the_list(
+    live_server, page, boundaries
+):
+    page.goto(f"{live_server.url}/steden/utrecht/")
+    svg_box = page.locator("svg.map--city").bounding_box()
+    labels = page.locator("svg.map--city .map-labels text")
+    assert labels.count() >= 3
+    for n in range(labels.count()):
+        box = labels.nth(n).bounding_box()
+        assert box["height"] >= 10, box  # about 11 px letters on a 360 px screen
+        assert svg_box["x"] <= box["x"]
+        assert box["x"] + box["width"] <= svg_box["x"] + svg_box["width"]
+    screenshot(page, "stad-utrecht-labels")
+
+    page.goto(f"{live_server.url}/steden/rotterdam/")
+    assert page.get_by_text("lastig aan te tikken").is_visible()
+    page.locator(".map-list summary").click()
+    page.locator(".map-list").get_by_role("link", name="Rivium").click()
+    page.wait_for_url("**/wijken/rivium/")
+    assert page.locator("h1").inner_text().startswith("Rivium")
+    assert_no_axe_violations(page)

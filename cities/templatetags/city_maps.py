@@ -62,13 +62,16 @@ def city_map(context, city: City):
     map_id = f"kaart-{city.slug}"
     title = f"Kaart van {city.name} met {len(districts)} {plural}"
     desc = (
-        f"Elk {singular} is een link naar de eigen pagina."
+        f"{'Elke' if singular == 'wijk' else 'Elk'} {singular} is een link naar de eigen "
+        f"pagina; grotere {plural} dragen hun naam."
         + (" Focuswijken van de aanpak zijn gearceerd." if legend["focus"] else "")
         + (" Haven- en bedrijfsgebieden zijn gestippeld." if legend["non_residential"] else "")
         + f" Onder de kaart staan dezelfde {plural} als lijst."
     )
     areas = [
-        maps.MapArea(e["label"], e["url"], d.geometry, d.is_focus_area, d.is_non_residential)
+        maps.MapArea(
+            e["label"], e["url"], d.geometry, d.is_focus_area, d.is_non_residential, label=d.name
+        )
         for e, d in zip(entries, districts, strict=True)
     ]
     svg = maps.city_map_svg(map_id, title, desc, city.geometry, areas)

@@ -90,7 +90,17 @@ WIJKEN = [
     ("WK051844", "Leidschenveen"),
 ]
 
-DISTRICTS = [district(name, "wijk", [CBS_WIJKKAART_2018], cbs_code=code) for code, name in WIJKEN]
+# Names the fact sheet uses for a CBS wijk (its list of earlier krachtwijken says "Schilderswijk").
+OTHER_NAMES = {"WK051829": ("Schilderswijk", FACT_SHEET)}
+
+
+def _wijk(code: str, name: str) -> dict:
+    other_name, source = OTHER_NAMES.get(code, ("", None))
+    sources = [CBS_WIJKKAART_2018, source] if source else [CBS_WIJKKAART_2018]
+    return district(name, "wijk", sources, cbs_code=code, other_names=other_name)
+
+
+DISTRICTS = [_wijk(code, name) for code, name in WIJKEN]
 
 APPROACH = with_passages(
     {
