@@ -80,10 +80,11 @@ DISTRICT_COLUMNS = [
         lambda d: _or_none(d.municipal_code),
     ),
     Column(
-        "is_focus_area",
-        bool,
-        "Of de wijk een focuswijk is van de aanpak van de stad.",
-        lambda d: d.is_focus_area,
+        "focus_area",
+        str,
+        "Of de wijk een focuswijk is van de aanpak van de stad: ja, nee of onbekend (de bronnen"
+        " zeggen het niet).",
+        lambda d: d.focus_area,
     ),
     Column(
         "elected_body",

@@ -84,6 +84,21 @@ class AssessmentFormSet(UniqueRowsFormSet):
     duplicate_message = "Deze dimensie staat hier twee keer; één typering per dimensie."
 
 
+def option_choices(field) -> list | None:
+    """The choices of an assessment's category select, read in one query (None without one)."""
+    if field is None or not hasattr(field, "queryset"):
+        return None
+    options = field.queryset.select_related("dimension")
+    return [("", field.empty_label or ""), *((o.pk, str(o)) for o in options)]
+
+
+def set_choices(field, choices) -> None:
+    field.choices = choices
+    inner = getattr(field.widget, "widget", None)  # the admin's related-object wrapper
+    if inner is not None:
+        inner.choices = choices
+
+
 class AssessmentInline(PublishableTabularInline):
     """One row per dimension; dimensions without a row yet come pre-filled at the bottom."""
 
@@ -97,6 +112,21 @@ class AssessmentInline(PublishableTabularInline):
     formfield_overrides = {
         Assessment._meta.get_field("text").__class__: {"widget": forms.Textarea(attrs={"rows": 3})}
     }
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        choices = option_choices(formset.form.base_fields.get("option"))
+
+        class Form(formset.form):
+            """Every row offers the same categories: read once, not once per row."""
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                if "option" in self.fields and choices is not None:
+                    set_choices(self.fields["option"], choices)
+
+        formset.form = Form
+        return formset
 
     def missing_dimensions(self, obj) -> list:
         dimensions = Dimension.objects.order_by("order", "name")

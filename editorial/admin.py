@@ -180,9 +180,9 @@ class PublishableInlineMixin(NamedCellsMixin, StatusMixin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        queryset = queryset.select_related(*self.related_rows).prefetch_related(
-            *self.prefetched_links
-        )
+        if self.related_rows:  # select_related() without names would follow every link
+            queryset = queryset.select_related(*self.related_rows)
+        queryset = queryset.prefetch_related(*self.prefetched_links)
         # Locked while a save is checked and written, so two saves cannot interleave.
         return lock_rows(queryset) if request.method == "POST" else queryset
 

@@ -5,6 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from cities.models import City
 from editorial.models import Status
@@ -70,7 +71,9 @@ def test_after_publishing_the_public_sees_the_page_with_its_date(client, db):
     city.refresh_from_db()
     assert response.status_code == 200
     assert city.published_at is not None
-    assert f'datetime="{city.published_at:%Y-%m-%d}"' in response.content.decode()
+    # The page shows the date in the portal's time zone (Europe/Amsterdam), not in UTC.
+    published_on = timezone.localtime(city.published_at)
+    assert f'datetime="{published_on:%Y-%m-%d}"' in response.content.decode()
 
 
 def test_a_draft_district_of_a_published_city_is_hidden_from_the_public(client, db):

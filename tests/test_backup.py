@@ -29,6 +29,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def some_content():
     source = make_source(title="Wijkaanpak Utrecht", url="https://example.nl/bron")
+    source.based_on.add(make_source(title="Wijkwijzer", slug="wijkwijzer"))
     city = make_city(name="Utrecht", slug="utrecht", inhabitants_source=source)
     city.sources.add(source)
     area = make_district(city=city, name="Noordoost", slug="noordoost")
@@ -36,9 +37,10 @@ def some_content():
         city=city, parent=area, name="Overvecht", slug="overvecht", focus_area=District.Focus.YES
     )
     district.sources.add(source)
+    district.neighbours.add(make_district(city=city, parent=area, name="Voordorp", slug="voordorp"))
     approach = make_approach(city=city, body="Een *lange* beschrijving met ümlauts en “quotes”.")
     approach.sources.add(source)
-    make_assessment(approach=approach).sources.add(source)
+    make_assessment(approach=approach, category="Hele stad").sources.add(source)
     make_trait(approach=approach).sources.add(source)
     make_period(approach=approach).sources.add(source)
     role = make_role()

@@ -62,7 +62,7 @@ def test_utrecht_s_districts_download_as_csv_for_dutch_excel(client, real_conten
     assert len(rows) == published.count()
     overvecht = next(row for row in rows if row["slug"] == "overvecht")
     assert overvecht["city"] == "utrecht"
-    assert overvecht["is_focus_area"] in {"ja", "nee"}
+    assert overvecht["focus_area"] in {"ja", "nee", "onbekend"}
     assert overvecht["url"] == "/steden/utrecht/wijken/overvecht/"
 
 
