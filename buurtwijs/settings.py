@@ -93,7 +93,6 @@ INSTALLED_APPS = [
     "approaches",
     "search",
     "api",
-    # After cities and approaches: its admin adds a notice to theirs.
     "feedback",
     "initial_content",
     "buurtwijs",

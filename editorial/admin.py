@@ -52,6 +52,9 @@ STALE_PENDING_MESSAGE = (
 )
 # Pending changes are not part of the history: putting back an old version drops them.
 NOT_IN_HISTORY = ["pending_changes"]
+# Other apps add a message to the top of a content form (reader corrections about the object,
+# say) with CHANGE_FORM_NOTICES.append(callable); it gets the request, the model and the id.
+CHANGE_FORM_NOTICES: list = []
 MARKDOWN_HELP = (
     "Opmaak in Markdown: **vet**, *cursief*, [linktekst](https://…), een regel die begint met"
     " '- ' wordt een lijst, een witregel begint een nieuwe alinea. HTML wordt niet overgenomen."
@@ -512,6 +515,12 @@ class PublishableAdmin(StatusMixin, VersionAdmin):
             html = self.render_markdown(text) if self.render_markdown and text else ""
             previews.append({"label": capfirst(field.label or name), "html": html})
         return previews
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            for notice in CHANGE_FORM_NOTICES:
+                notice(request, self.model, str(object_id))
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         adminform = context.get("adminform")

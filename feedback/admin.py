@@ -1,8 +1,7 @@
-"""The editors' queue of readers' messages, and a notice on the change form of what they are about.
+"""The editors' queue of readers' messages, and where the rest of the admin points to it.
 
-The notice is added to the existing City, District and Approach admins without changing them:
-each is registered again as a subclass with ``FeedbackNotice`` mixed in, which puts a message
-("2 open correcties van lezers over dit object") at the top of the change form.
+Through the hooks of the shared admin (editorial): a message at the top of a content form
+("2 open correcties van lezers hierover"), and a count on the editors' start page.
 """
 
 from django.contrib import admin, messages
@@ -11,11 +10,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from approaches.models import Approach
-from cities.models import City, District
+from cities.models import City
+from editorial.admin import CHANGE_FORM_NOTICES
+from editorial.start_page import START_PAGE_SECTIONS
 from feedback.models import CityProposal, Correction, Handling, open_count
-
-__all__ = ["open_count"]  # the editors' start page shows it
 
 
 def _mark(queryset, request, status: str) -> int:
@@ -115,8 +113,12 @@ class CityProposalAdmin(QueueAdmin):
         return format_html('<a href="{}">{} ({})</a>', url, obj.city, obj.city.get_status_display())
 
 
+# The pages readers can send a correction from.
+ANNOUNCED_ON = {"cities.city", "cities.district", "approaches.approach"}
+
+
 def _announce(request, model, object_id: str) -> None:
-    if not object_id.isdigit():
+    if model._meta.label_lower not in ANNOUNCED_ON or not object_id.isdigit():
         return
     content_type = ContentType.objects.get_for_model(model)
     waiting = (
@@ -147,21 +149,13 @@ def _announce(request, model, object_id: str) -> None:
             )
 
 
-class FeedbackNotice:
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        if request.method == "GET":
-            _announce(request, self.model, str(object_id))
-        return super().change_view(request, object_id, form_url, extra_context)
+def _start_page_section(request) -> dict:
+    return {
+        "title": "Reacties van lezers",
+        "count": open_count(),
+        "url": reverse("admin:app_list", args=["feedback"]),
+    }
 
 
-def _add_notice(model) -> None:
-    current = admin.site._registry.get(model)
-    if current is None or isinstance(current, FeedbackNotice):
-        return
-    admin_class = type(current)
-    admin.site.unregister(model)
-    admin.site.register(model, type(admin_class.__name__, (FeedbackNotice, admin_class), {}))
-
-
-for _model in (City, District, Approach):
-    _add_notice(_model)
+CHANGE_FORM_NOTICES.append(_announce)
+START_PAGE_SECTIONS.append(_start_page_section)

@@ -64,6 +64,17 @@ def test_a_reader_on_the_utrecht_page_sends_a_correction_and_an_editor_finds_it(
     assert "Utrecht heeft tien wijken" in filtered.content.decode()
 
 
+def test_the_editors_start_page_counts_what_readers_sent(client):
+    send_correction(client, message="Utrecht heeft tien wijken, niet negen.")
+
+    client.force_login(make_editor())
+    start = client.get("/beheer/").content.decode()
+
+    assert "Reacties van lezers" in start
+    assert f"{open_count()} open" in start
+    assert open_count() == 1
+
+
 def test_a_correction_on_a_district_page_is_about_that_district(client):
     district = District.objects.filter(city__slug="amsterdam").published().first()
     url = f"/reactie/?pagina={district.get_absolute_url()}"
