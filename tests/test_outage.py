@@ -4,19 +4,16 @@ The test runs its own throwaway cluster, so stopping it never disturbs the share
 anyone else's test run.
 """
 
-import shutil
-import tempfile
 import time
-from pathlib import Path
 
-import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 
-from buurtwijs import embedded_db
+from tests import servers
 from tests.factories import make_city, make_district
+
+throwaway_cluster = servers.throwaway_cluster
 
 # Pages that read the database (the about page may not need it at all).
 PUBLIC_PAGES = ["/", "/steden/", "/steden/utrecht/", "/steden/utrecht/wijken/overvecht/"]
@@ -32,35 +29,6 @@ class QueryingMiddleware:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         return self.get_response(request)
-
-
-@pytest.fixture(scope="module")
-def throwaway_cluster(django_db_blocker):
-    """A migrated cluster of its own in temporary folders, used as the default database."""
-    root = Path(tempfile.mkdtemp(prefix="bw-storing-", dir="/var/tmp"))
-    root.chmod(0o755)  # the server may run as an unprivileged account
-    sockets = Path(tempfile.mkdtemp(prefix="bws-", dir="/tmp"))
-    default = connections["default"]
-    saved = dict(default.settings_dict)
-    monkeypatch = pytest.MonkeyPatch()
-    monkeypatch.setattr(embedded_db, "root_dir", lambda: root / "pg")
-    monkeypatch.setattr(embedded_db, "socket_dir", lambda: sockets)
-    try:
-        embedded_db.start()
-        embedded_db.ensure_database("storing")
-        with django_db_blocker.unblock():
-            default.close()
-            default.settings_dict.update(HOST=str(sockets), NAME="storing")
-            call_command("migrate", verbosity=0)
-            yield embedded_db
-    finally:
-        default.close()
-        default.settings_dict.clear()
-        default.settings_dict.update(saved)
-        embedded_db.stop()
-        monkeypatch.undo()
-        shutil.rmtree(root, ignore_errors=True)
-        shutil.rmtree(sockets, ignore_errors=True)
 
 
 def wait_for(client, url, status, seconds=15):
