@@ -314,8 +314,8 @@ class ComparisonParams(Schema):
     response={200: schemas.Comparison, **ERRORS},
     url_name="comparison",
     summary="Twee tot vier steden naast elkaar",
-    description="Dezelfde tabel als /vergelijk/: per rij (aanpak, soort aanpak, elke dimensie, "
-    "rollen, verkiezingen, lokale democratie, kenmerken, bronnen) één cel per stad.",
+    description="Dezelfde tabel als /vergelijk/: per rij (de aanpak, elke dimensie in zijn "
+    "thema, de rijen over lokale democratie, de kenmerken) één cel per stad.",
 )
 def comparison(request, params: Query[ComparisonParams]):
     chosen = [published.city(slug) for slug in params.steden]
