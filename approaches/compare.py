@@ -13,7 +13,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from approaches.models import Approach, Assessment, Dimension, DimensionOption, Theme, Trait
-from cities.models import City, District
+from cities.models import City, DemocracyLink, District
 from editorial.pending import apply_pending
 from library.models import Source
 from library.rich_text import render_markdown
@@ -336,6 +336,10 @@ def _approach_row(columns) -> Row:
     return Row("aanpak", "Aanpak", cells, compared=False)
 
 
+# In the row of bodies, "none" is about the bodies; how they link is a row of its own.
+NO_ELECTED_BODIES = "Geen eigen gekozen organen"
+
+
 def _democracy_rows(columns, bodies) -> list[Row]:
     elections = [
         Cell(category="Ja" if city.district_elections else "Nee", key=city.district_elections)
@@ -343,7 +347,9 @@ def _democracy_rows(columns, bodies) -> list[Row]:
     ]
     organs = [
         Cell(
-            category=city.get_democracy_link_display(),
+            category=NO_ELECTED_BODIES
+            if city.democracy_link == DemocracyLink.NONE
+            else city.get_democracy_link_display(),
             key=city.democracy_link,
             items=[Item(f"{label} ({count})") for label, count in bodies.get(city.pk, [])],
         )

@@ -146,6 +146,15 @@ def test_two_cities_without_elections_are_equal_on_elections(client, three_citie
     assert 'id="rij-verkiezingen" class="row-equal"' in response.text
 
 
+def test_a_city_without_elections_has_no_elected_bodies_in_the_row_of_bodies(
+    client, three_cities
+):
+    response = compare(client, "utrecht", "den-haag")
+
+    cells = row(response, "gekozen-organen").cells
+    assert [cell.category for cell in cells] == ["Geen eigen gekozen organen"] * 2
+
+
 def test_democracy_row_counts_the_elected_bodies_per_kind(client, three_cities):
     amsterdam = three_cities["amsterdam"]
     for _ in range(3):
