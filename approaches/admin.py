@@ -67,6 +67,12 @@ DUPLICATE_DIMENSION = "Deze aanpak heeft al een typering op deze dimensie."
 
 
 class AssessmentForm(VersionedForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        option = self.fields.get("option")
+        if option is not None:  # a category is named with its dimension
+            option.queryset = option.queryset.select_related("dimension")
+
     def clean(self):
         cleaned_data = super().clean()
         check_unique_within(self, "dimension", "approach", DUPLICATE_DIMENSION)
@@ -275,7 +281,7 @@ class AssessmentAdmin(ApproachesWithTheirCity, ShownOnApproachPage, ContentAdmin
     list_display = ["approach", "dimension", "option", "value", "status_display"]
     list_filter = ["approach__city", "dimension", "status"]
     search_fields = ["value", "text", "approach__name", "approach__city__name"]
-    list_select_related = ["approach__city", "dimension", "option"]
+    list_select_related = ["approach__city", "dimension", "option__dimension"]
     autocomplete_fields = ["approach", "dimension", "sources"]
 
 

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from approaches.models import Approach, Role
+from approaches.models import Approach, Assessment, Role
 from cities.models import City, District
 from editorial.registry import content_models
 from scale_data import generate as scale_data
@@ -87,6 +87,14 @@ def _posted_back_unchanged(client, model, obj):
     data = form_data(client.get(address))
     data["_save"] = "Opslaan"
     return client.post(address, data)
+
+
+def test_assessments_show_their_categories_without_a_query_per_category(chief):
+    # A category is named after its dimension ("Reikwijdte: Hele stad"); the real content has
+    # some thirty categories and as many assessments.
+    assessment = Assessment.objects.filter(option__isnull=False).first()
+    assert count_queries(chief, admin_url(Assessment, "changelist")) <= 10
+    assert count_queries(chief, admin_url(Assessment, "change", assessment.pk)) <= 16
 
 
 @pytest.mark.parametrize("slug", ["amsterdam", "den-haag", "rotterdam", "utrecht"])

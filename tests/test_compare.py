@@ -146,9 +146,7 @@ def test_two_cities_without_elections_are_equal_on_elections(client, three_citie
     assert 'id="rij-verkiezingen" class="row-equal"' in response.text
 
 
-def test_a_city_without_elections_has_no_elected_bodies_in_the_row_of_bodies(
-    client, three_cities
-):
+def test_a_city_without_elections_has_no_elected_bodies_in_the_row_of_bodies(client, three_cities):
     response = compare(client, "utrecht", "den-haag")
 
     cells = row(response, "gekozen-organen").cells
