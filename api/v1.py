@@ -134,6 +134,20 @@ def query_parameters(path: str) -> frozenset[str]:
     return _query_parameters_by_path().get(template, frozenset())
 
 
+def query_parameters_by_view_name() -> dict[str, frozenset[str]]:
+    """The query parameters of every API operation by its view name ("api-v1:cities")."""
+    patterns, _, namespace = api.urls
+    prefix = reverse(f"{namespace}:index")
+    by_path = _query_parameters_by_path()
+    return {
+        f"{namespace}:{pattern.name}": by_path.get(
+            prefix + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", str(pattern.pattern)), frozenset()
+        )
+        for pattern in patterns
+        if pattern.name
+    }
+
+
 @memoize
 def _query_parameters_by_path() -> dict[str, frozenset[str]]:
     return {

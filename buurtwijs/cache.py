@@ -353,9 +353,18 @@ QUERY_PARAMETERS = {
     "sources": (),
     "about": (),
     "compare": ("steden", "verberg_gelijk", "formaat"),
+    "compare_embed": ("steden",),
     "search": ("q",),
     "robots_txt": (),
     "security_txt": (),
+    "feed": (),
+    "city_feed": (),
+    "django.contrib.sitemaps.views.sitemap": ("p",),
+    "data:index": (),
+    "data:districts_csv": (),
+    "data:districts_geojson": (),
+    "data:terms_csv": (),
+    "data:sources_csv": (),
 }
 # Pages whose last good copy is not shown while the database is away: a search for one phrase
 # answered from an old copy would be a search that did not happen.
@@ -378,7 +387,7 @@ def page_of(request: HttpRequest) -> Page:
     query string anywhere makes entries the pages do not need.
     """
     view_name = _view_name(request.path_info, settings.ROOT_URLCONF)
-    readable = QUERY_PARAMETERS.get(view_name)
+    readable = query_parameters().get(view_name)
     query = request.META.get("QUERY_STRING", "")
     if readable is not None and query:
         _set_query(request, _only(query, readable))
@@ -386,6 +395,14 @@ def page_of(request: HttpRequest) -> Page:
     page = f"{request.get_full_path()}#{_key_headers(request)}"
     digest = hashlib.sha256(page.encode()).hexdigest()[:32]
     return Page(digest, storable, view_name not in NO_LAST_GOOD_COPY)
+
+
+@lru_cache(maxsize=1)
+def query_parameters() -> dict:
+    """QUERY_PARAMETERS, and for the API what its schema declares for each operation."""
+    from api.v1 import query_parameters_by_view_name
+
+    return {**QUERY_PARAMETERS, **query_parameters_by_view_name()}
 
 
 @lru_cache(maxsize=4096)

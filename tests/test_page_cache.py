@@ -234,6 +234,23 @@ def test_a_flood_of_query_strings_a_page_does_not_read_makes_no_entries_and_no_r
     assert len(cache._local_pages) == local
 
 
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/steden/?pagina=1", "/vergelijk/insluiten/?steden=zonnestad&steden=maanstad"],
+)
+def test_api_and_embed_pages_are_stored_and_ignore_parameters_they_do_not_read(
+    client, city, path, django_assert_num_queries
+):
+    make_city(name="Maanstad", slug="maanstad")
+    plain = client.get(path).content
+    rows = cache_rows()
+    with django_assert_num_queries(1):  # served from the entry of the plain address
+        response = client.get(f"{path}&utm_source=nieuwsbrief&fbclid=42")
+    assert response.status_code == 200
+    assert response.content == plain
+    assert cache_rows() == rows
+
+
 def test_a_page_sees_only_the_parameters_it_reads(client, db):
     make_city(name="Aastad", slug="aastad")
     make_city(name="Beestad", slug="beestad")
