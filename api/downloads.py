@@ -7,7 +7,6 @@ are on /data/; the file name carries the date of the last change. Yes/no fields 
 "nee", empty means unknown or not applicable, lists are separated by ", ".
 """
 
-import csv
 import json
 from datetime import date
 
@@ -20,7 +19,7 @@ from django.views.decorators.http import require_safe
 
 from api import published, representations
 from api.columns import DISTRICT_COLUMNS, SOURCE_COLUMNS, TERM_COLUMNS, Column
-from approaches.views import inert
+from approaches.spreadsheet import csv_download, inert
 from cities.maps import CBS_ATTRIBUTION
 
 LICENCE = "CC BY 4.0"
@@ -47,10 +46,7 @@ def _cell(value) -> str:
 
 
 def csv_response(filename: str, columns: list[Column], objects) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_download(filename)
     writer.writerow([column.name for column in columns])
     for obj in objects:
         writer.writerow([_cell(column.value(obj)) for column in columns])

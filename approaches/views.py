@@ -8,8 +8,6 @@
   and the table as CSV.
 """
 
-import csv
-
 from django.conf import settings
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -24,6 +22,7 @@ from django.views.decorators.http import require_safe
 from approaches import embed
 from approaches.compare import MAX_CITIES, MIN_CITIES, Table, build_table, select_cities
 from approaches.models import Approach, Assessment, Dimension, Period, Role, Trait
+from approaches.spreadsheet import csv_download, inert
 from cities.models import City, District
 from cities.views import district_tree, last_updated, with_city
 from editorial.pending import apply_pending
@@ -249,13 +248,7 @@ def _csv_response(request, selection, table: Table | None, hide_equal: bool) -> 
             status=400,
             content_type="text/plain; charset=utf-8",
         )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = "vergelijking-" + "-".join(selection.slugs) + ".csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    # Dutch Excel: a byte order mark (so é, ë and ‘ ’ read as UTF-8), ";" between fields (the
-    # comma is the decimal sign there) and CRLF line ends.
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
+    response, writer = csv_download("vergelijking-" + "-".join(selection.slugs) + ".csv")
     query = [("steden", slug) for slug in selection.slugs] + (
         [(HIDE_EQUAL, "1")] if hide_equal else []
     )
@@ -276,11 +269,3 @@ def _csv_response(request, selection, table: Table | None, hide_equal: bool) -> 
             [inert(source.citation), request.build_absolute_uri(source.get_absolute_url())]
         )
     return response
-
-
-def inert(text: str) -> str:
-    """Text a spreadsheet will not run as a formula (a leading =, +, - or @ starts one)."""
-    return "'" + text if text[:1] in FORMULA_STARTS else text
-
-
-FORMULA_STARTS = {"=", "+", "-", "@", "\t", "\r"}
