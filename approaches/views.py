@@ -62,6 +62,7 @@ def city_profile(request, city_slug: str):
         # The first approach owns the plain anchors (#aanpak, #kenmerken) that links point to.
         approach.anchor_suffix = f"-{approach.slug}" if number else ""
         approach.trait_groups = trait_groups(approach.traits.all())
+    sources = list(_sources_cited_on_city_page(user, city))
     context = {
         "city": city,
         "pending_preview": pending_preview,
@@ -69,7 +70,9 @@ def city_profile(request, city_slug: str):
         "district_tree": district_tree(districts),
         "district_count": len(districts),
         "has_focus_areas": any(d.is_focus_area for d in districts),
-        "sources": list(_sources_cited_on_city_page(user, city)),
+        "sources": sources,
+        # When the facts are from, apart from when the page was last edited.
+        "periods": list(dict.fromkeys(source.period for source in sources if source.period)),
         "last_updated": last_updated([city, *approaches, *_approach_parts(approaches)]),
         "breadcrumbs": [("Steden", reverse("cities:list")), (city.name, city.get_absolute_url())],
     }

@@ -207,15 +207,9 @@ class DistrictFacts:
     def periods(self) -> list[tuple[int, str]]:
         """Per cited source, the time its facts describe: its date or its note on the date."""
         numbered = enumerate(self.references, start=1)
-        return [(n, _period(source)) for n, source in numbered if _period(source)]
+        return [(n, source.period) for n, source in numbered if source.period]
 
 
 def _has(body: str, count: int) -> str:
     text = BODY_PLURALS[body]
     return f"elk {text}" if count > 1 else text
-
-
-def _period(source: Source) -> str:
-    if source.published_on:
-        return str(source.published_on.year)
-    return source.published_on_note

@@ -68,6 +68,15 @@ class Source(Publishable):
         return self.published_on.year if self.published_on else self.published_year
 
     @property
+    def period(self) -> str:
+        """The time its facts describe, as precisely as known: "2017", "indeling 2018"."""
+        if self.published_on:
+            return str(self.published_on.year)
+        if self.published_on_note:
+            return self.published_on_note
+        return str(self.published_year) if self.published_year else ""
+
+    @property
     def citation(self) -> str:
         """A short citation: author, title, publisher, date."""
         parts = [self.author, self.title, self.publisher]

@@ -93,6 +93,19 @@ def test_the_profile_shows_approach_dimensions_traits_roles_democracy_and_source
         assert text in page, text
 
 
+def test_the_page_says_when_its_facts_are_from_apart_from_when_it_was_edited(client):
+    city = make_city(name="Utrecht", slug="utrecht")
+    approach = make_approach(city=city)
+    approach.sources.add(
+        make_source(title="Typering", published_on_note="geschreven vóór 21 maart 2018")
+    )
+
+    page = client.get("/steden/utrecht/").content.decode()
+
+    assert "Stand van de gegevens: geschreven vóór 21 maart 2018." in page
+    assert "Laatst bijgewerkt op de site: <time" in page
+
+
 def test_dimensions_follow_the_editors_order(client):
     full_city()
 
