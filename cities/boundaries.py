@@ -56,6 +56,12 @@ class Report:
     # Districts whose search entry must follow: created, or placed in a larger area.
     touched: set = field(default_factory=set)
 
+    @property
+    def changed_anything(self) -> bool:
+        c, d = self.cities, self.districts
+        moved = ("created", "updated", "parent", "area", "neighbour_changes")
+        return bool(c["updated"] or any(d[key] for key in moved))
+
     def lines(self) -> list[str]:
         c, d = self.cities, self.districts
         lines = [
@@ -100,13 +106,15 @@ def load(directory: Path) -> Report:
     """
     features = read_features(directory)
     report = Report()
-    with bulk_change():
+    with bulk_change() as change:
         cities = {city.cbs_code: city for city in City.objects.all()}
         sources = {slug: _source(slug) for slug in (CBS_WIJKKAART_2018, AMSTERDAM_GEBIEDEN)}
         _load_cities(features[GEMEENTEN_FILE], cities, report)
         _load_gebieden(features[GEBIEDEN_FILE], cities, sources[AMSTERDAM_GEBIEDEN], report)
         _load_wijken(features[WIJKEN_FILE], cities, sources[CBS_WIJKKAART_2018], report)
         derive_facts(report)
+        # Run again on the same files, nothing moved: the page cache and search stay as they are.
+        change.changed = report.changed_anything
     return report
 
 
@@ -136,6 +144,7 @@ def _store_neighbours(pairs: set[tuple], report: Report) -> None:
     links = District.neighbours.through
     wanted = pairs | {(b, a) for a, b in pairs}
     existing = set(links.objects.values_list("from_district_id", "to_district_id"))
+    report.districts["neighbour_changes"] = len(existing ^ wanted)
     for a, b in existing - wanted:  # a boundary that moved away
         links.objects.filter(from_district_id=a, to_district_id=b).delete()
     links.objects.bulk_create(

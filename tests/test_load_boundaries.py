@@ -129,6 +129,16 @@ def test_created_wijken_are_searchable_and_cached_pages_move_on(db):
     assert current_version() != version
 
 
+def test_a_second_run_on_the_same_files_leaves_the_cached_pages_alone(db):
+    make_city(cbs_code="GM0344", slug="utrecht")
+    load_boundaries()
+    version = current_version()
+
+    load_boundaries()
+
+    assert current_version() == version
+
+
 def square(west: float, south: float, size: float) -> dict:
     ring = [[west, south], [west + size, south], [west + size, south + size], [west, south + size]]
     return {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}
