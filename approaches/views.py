@@ -209,6 +209,7 @@ def _page(request, available, selection, table, hide_equal: bool):
     query = [("steden", slug) for slug in selection.slugs]
     if hide_equal:
         query.append((HIDE_EQUAL, "1"))
+    page_path = reverse("compare") + ("?" + urlencode(query) if query else "")
     context = {
         "available": available,
         "selection": selection,
@@ -221,7 +222,9 @@ def _page(request, available, selection, table, hide_equal: bool):
         + "?"
         + urlencode([("steden", slug) for slug in selection.slugs]),
         "embed_url": request.build_absolute_uri(embed.embed_url(selection.slugs)),
-        "page_url": request.build_absolute_uri(reverse("compare") + "?" + urlencode(query)),
+        "page_url": request.build_absolute_uri(page_path),
+        # Built from the cities it shows, never from what the request held.
+        "page_path": page_path,
         "today": timezone.localdate(),
         "contact_email": settings.CONTACT_EMAIL,
         "fragment": fragment,

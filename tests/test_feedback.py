@@ -423,3 +423,14 @@ def test_handled_messages_past_retention_are_deleted_and_running_twice_is_safe(c
     call_command("purge_feedback", verbosity=0)
 
     assert set(Correction.objects.values_list("pk", flat=True)) == {recent.pk, new.pk}
+
+
+def test_the_comparison_links_to_a_correction_about_the_cities_on_screen(client):
+    page = client.get("/vergelijk/?steden=utrecht&steden=amsterdam&utm_source=x").content.decode()
+    fragment = client.get(
+        "/vergelijk/?steden=utrecht&steden=den-haag", headers={"HX-Request": "true"}
+    ).content.decode()
+
+    assert "/reactie/?pagina=%2Fvergelijk%2F%3Fsteden%3Dutrecht%26steden%3Damsterdam" in page
+    assert "utm_source" not in page
+    assert "/reactie/?pagina=%2Fvergelijk%2F%3Fsteden%3Dutrecht%26steden%3Dden-haag" in fragment
