@@ -50,7 +50,8 @@ def city_list(request):
 def city_profile(request, city_slug: str):
     user = request.user
     city = get_object_or_404(
-        City.objects.visible_to(user).select_related("inhabitants_source"), slug=city_slug
+        City.objects.visible_to(user).select_related("inhabitants_source").defer("geometry"),
+        slug=city_slug,
     )
     approaches = list(_approaches_for_profile(user, city))
     # The map draws from its own query; the list needs no boundaries (150 KB for Amsterdam).

@@ -40,8 +40,15 @@ BOUNDARY_SOURCES = [
 ]
 
 
+def has_boundary(district) -> bool:
+    """Whether the district has a boundary, without reading it where the query said so."""
+    if hasattr(district, "has_boundary"):
+        return district.has_boundary
+    return district.geometry is not None
+
+
 def boundary_source_slug(district) -> str:
     """The publication a district's boundary (so its area and neighbours) comes from, if any."""
-    if district.geometry is None:
+    if not has_boundary(district):
         return ""
     return CBS_WIJKKAART_2018 if district.cbs_code else AMSTERDAM_GEBIEDEN

@@ -8,16 +8,21 @@ counter-clockwise and holes clockwise, so ``fill-rule: nonzero`` draws holes cor
 
 A rendered map depends only on its inputs (geometry, names, links, flags), and its cache key is a
 hash of all of them, so an entry can never go stale; a small per-process cache is therefore safe
-(design.md, "Caching").
+(design.md, "Caching"). The key holds a boundary's MD5 digest, computed by PostgreSQL, rather
+than the boundary: a map already drawn costs no GeoJSON to fetch or decode, and the boundaries
+are read only when a map is drawn.
 """
 
+import dataclasses
 import hashlib
 import json
 import math
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery, TextField
+from django.db.models.functions import MD5, Cast
 from django.utils.html import escape
 
 from cities.geometry import polygons
@@ -44,6 +49,13 @@ class MapArea:
     is_non_residential: bool = False
     is_highlighted: bool = False
     label: str = ""  # the name to write on the map where it fits; "" for none
+    # Which boundary ``geometry`` is, when it is left empty until the map is drawn.
+    district_id: int | None = None
+    digest: str = ""
+
+    def key(self) -> dict:
+        """What the drawn area depends on: the boundary by its digest where it has one."""
+        return self.__dict__ | {"geometry": self.digest} if self.digest else self.__dict__
 
 
 # --- geometry ------------------------------------------------------------------------------
@@ -162,22 +174,49 @@ def path_data(geometry: dict, project: Projection, tolerance: float = TOLERANCE)
 # --- rendering -----------------------------------------------------------------------------
 
 _cache: OrderedDict[str, str] = OrderedDict()
-CACHE_SIZE = 64
+# Bounded by size rather than count: a city map is tens of kilobytes, a home-page outline one or
+# two, and the scale data's 350 outlines must fit beside the maps of the pages being read.
+CACHE_BYTES = 24 * 1024 * 1024
+_cached_bytes = 0
+_lock = threading.Lock()
 
 
 def _cached(kind: str, inputs, render) -> str:
     """Render once per process for the same inputs; the key covers everything the SVG shows."""
-    key = hashlib.sha256(
+    key = _key(kind, inputs)
+    return _stored(key) or _store(key, render())
+
+
+def _stored(key: str) -> str | None:
+    with _lock:
+        svg = _cache.get(key)
+        if svg is not None:
+            _cache.move_to_end(key)
+        return svg
+
+
+def _key(kind: str, inputs) -> str:
+    return hashlib.sha256(
         json.dumps([kind, inputs], sort_keys=True, default=str).encode()
     ).hexdigest()
-    if key in _cache:
-        _cache.move_to_end(key)
-        return _cache[key]
-    svg = render()
-    _cache[key] = svg
-    if len(_cache) > CACHE_SIZE:
-        _cache.popitem(last=False)
+
+
+def _store(key: str, svg: str) -> str:
+    global _cached_bytes
+    with _lock:
+        if key not in _cache:
+            _cache[key] = svg
+            _cached_bytes += len(svg)
+        while _cached_bytes > CACHE_BYTES and len(_cache) > 1:
+            _cached_bytes -= len(_cache.popitem(last=False)[1])
     return svg
+
+
+def clear_cache() -> None:
+    global _cached_bytes
+    with _lock:
+        _cache.clear()
+        _cached_bytes = 0
 
 
 def _area_class(area: MapArea) -> str:
@@ -233,12 +272,14 @@ def _outline_path(geometry: dict | None, project: Projection) -> str:
     return f'<path class="map-city" d="{path_data(geometry, project)}" aria-hidden="true"/>'
 
 
-def city_map_svg(
-    map_id: str, title: str, desc: str, city_geometry: dict | None, areas: list[MapArea]
-) -> str:
+def city_map_svg(map_id: str, title: str, desc: str, city: City, areas: list[MapArea]) -> str:
     """A map whose districts are links to their pages, focus areas outlined once more on top."""
-    inputs = [map_id, title, desc, city_geometry, [a.__dict__ for a in areas]]
-    return _cached("city", inputs, lambda: _render_city(map_id, title, desc, city_geometry, areas))
+    inputs = [map_id, title, desc, city_digest(city), [a.key() for a in areas]]
+    return _cached(
+        "city",
+        inputs,
+        lambda: _render_city(map_id, title, desc, city_geometry(city), with_geometry(areas)),
+    )
 
 
 def _render_city(map_id, title, desc, city_geometry, areas) -> str:
@@ -341,13 +382,13 @@ def _emphasis(areas: list[MapArea], project: Projection) -> str:
     return "".join(out)
 
 
-def district_map_svg(
-    map_id: str, title: str, desc: str, city_geometry: dict | None, areas: list[MapArea]
-) -> str:
+def district_map_svg(map_id: str, title: str, desc: str, city: City, areas: list[MapArea]) -> str:
     """A locator map: the city's districts as plain shapes, the highlighted ones on top."""
-    inputs = [map_id, title, desc, city_geometry, [a.__dict__ for a in areas]]
+    inputs = [map_id, title, desc, city_digest(city), [a.key() for a in areas]]
     return _cached(
-        "district", inputs, lambda: _render_district(map_id, title, desc, city_geometry, areas)
+        "district",
+        inputs,
+        lambda: _render_district(map_id, title, desc, city_geometry(city), with_geometry(areas)),
     )
 
 
@@ -367,19 +408,32 @@ def _render_district(map_id, title, desc, city_geometry, areas) -> str:
     return "".join(parts)
 
 
-def outline_svg(geometry: dict) -> str:
-    """A small city outline for the home page; the link around it carries the name."""
+def outline_svgs(cities: list[City]) -> list[str]:
+    """Small city outlines for the home page; the link around each carries the name.
 
-    def render() -> str:
-        project = Projection([geometry], OUTLINE_SIZE, OUTLINE_SIZE)
-        return (
-            f'<svg xmlns="http://www.w3.org/2000/svg" class="map map--outline"'
-            f' viewBox="{project.view_box}" width="{project.width}" height="{project.height}"'
-            f' aria-hidden="true" focusable="false">'
-            f'<path class="map-city" d="{path_data(geometry, project)}"/></svg>'
-        )
+    The outlines not drawn before are drawn from boundaries read in one query.
+    """
+    keys = [_key("outline", [city_digest(city)]) for city in cities]
+    missing = [city.pk for city, key in zip(cities, keys, strict=True) if not _stored(key)]
+    if missing:
+        found = dict(City.objects.filter(pk__in=missing).values_list("pk", "geometry"))
+        for city, key in zip(cities, keys, strict=True):
+            if city.pk in found:
+                _store(key, _outline(found[city.pk]))
+    return [
+        _cache.get(key) or _outline(city_geometry(city))
+        for city, key in zip(cities, keys, strict=True)
+    ]
 
-    return _cached("outline", [geometry], render)
+
+def _outline(geometry: dict) -> str:
+    project = Projection([geometry], OUTLINE_SIZE, OUTLINE_SIZE)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="map map--outline"'
+        f' viewBox="{project.view_box}" width="{project.width}" height="{project.height}"'
+        f' aria-hidden="true" focusable="false">'
+        f'<path class="map-city" d="{path_data(geometry, project)}"/></svg>'
+    )
 
 
 # --- what each map shows (these query) -----------------------------------------------------
@@ -395,8 +449,45 @@ MAP_FIELDS = (
     "municipal_code",
     "focus_area",
     "is_non_residential",
-    "geometry",
 )
+POLYGON_TYPES = ["Polygon", "MultiPolygon"]
+
+
+def geometry_digest(field: str = "geometry") -> MD5:
+    return MD5(Cast(field, TextField()))
+
+
+def city_digest(city: City) -> str | None:
+    """The digest of the city's own boundary (None without one), from the map's query."""
+    if hasattr(city, "geometry_digest"):
+        return city.geometry_digest
+    return _digest_of(city.geometry)
+
+
+def _digest_of(geometry: dict | None) -> str | None:
+    # Only for a city whose boundary is already loaded; equal to PostgreSQL's digest or not,
+    # it is a key that changes with the boundary.
+    if not geometry:
+        return None
+    return hashlib.md5(json.dumps(geometry).encode(), usedforsecurity=False).hexdigest()
+
+
+def city_geometry(city: City) -> dict | None:
+    if "geometry" in city.__dict__:
+        return city.geometry
+    return City.objects.filter(pk=city.pk).values_list("geometry", flat=True).first()
+
+
+def with_geometry(areas: list[MapArea]) -> list[MapArea]:
+    """The areas with their boundaries, read in one query for those that have only a digest."""
+    wanted = [a.district_id for a in areas if a.geometry is None and a.district_id]
+    if not wanted:
+        return areas
+    found = dict(District.objects.filter(pk__in=wanted).values_list("pk", "geometry"))
+    return [
+        dataclasses.replace(a, geometry=found.get(a.district_id)) if a.geometry is None else a
+        for a in areas
+    ]
 
 
 def map_districts(city: City, user, include_pk: int | None = None) -> list[District]:
@@ -409,13 +500,24 @@ def map_districts(city: City, user, include_pk: int | None = None) -> list[Distr
     top_level = Q(parent__isnull=True) | Q(parent__geometry__isnull=True)
     if include_pk is not None:
         top_level |= Q(pk=include_pk) | Q(parent_id=include_pk)
-    districts = (
+    own_digest = City.objects.filter(pk=OuterRef("city_id")).values(digest=geometry_digest())
+    districts = list(
         District.objects.visible_to(user)
-        .filter(top_level, city=city, geometry__isnull=False)
+        .filter(top_level, city=city, geometry__type__in=POLYGON_TYPES)
         .only(*MAP_FIELDS)
+        .annotate(geometry_digest=geometry_digest(), city_digest=Subquery(own_digest))
         .order_by("name")
     )
-    return [d for d in districts if polygons(d.geometry)]
+    if districts:
+        city.geometry_digest = districts[0].city_digest
+    return districts
+
+
+def area(district: District, **kwargs) -> MapArea:
+    """A district as a map draws it, its boundary left to be read if the map is drawn."""
+    return MapArea(
+        geometry=None, district_id=district.pk, digest=district.geometry_digest, **kwargs
+    )
 
 
 def attribution(city: City, districts: list[District]) -> str:
@@ -423,6 +525,6 @@ def attribution(city: City, districts: list[District]) -> str:
     credits = []
     if any(not d.cbs_code for d in districts):
         credits.append(f"Gemeente {city.name}")
-    if city.geometry or any(d.cbs_code for d in districts):
+    if city_digest(city) or any(d.cbs_code for d in districts):
         credits.append(CBS_ATTRIBUTION)
     return "Kaart: " + "; ".join(credits)

@@ -1,9 +1,11 @@
 """The places: cities and their districts."""
 
+import functools
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from editorial.models import Publishable, recent_changes_index
 from library.models import Source
@@ -15,6 +17,17 @@ class DemocracyLink(models.TextChoices):
     GEBIEDSCOMMISSIES = "gebiedscommissies", "Gekozen gebiedscommissies"
     WIJKRADEN = "wijkraden", "Gekozen wijkraden"
     MIXED = "gemengd", "Gekozen gebiedscommissies en wijkraden"
+
+
+@functools.lru_cache(maxsize=2**16)
+def _district_path(urlconf, prefix: str, city_slug: str, slug: str) -> str:
+    return reverse("cities:district", args=[city_slug, slug])
+
+
+def district_path(city_slug: str, slug: str) -> str:
+    """A district page's address. City pages list hundreds of districts, and reverse() is
+    costly; the answer depends only on the slugs and the URL configuration in use."""
+    return _district_path(get_urlconf(), get_script_prefix(), city_slug, slug)
 
 
 class City(Publishable):
@@ -189,7 +202,7 @@ class District(Publishable):
         return f"{self.name} ({self.city})" if self.city_id else self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("cities:district", args=[self.city.slug, self.slug])
+        return district_path(self.city.slug, self.slug)
 
     @property
     def is_focus_area(self) -> bool:

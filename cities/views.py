@@ -8,7 +8,7 @@ of queries, whatever the number of districts.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -23,13 +23,25 @@ from library.models import Source
 KIND_ORDER = {kind: n for n, kind in enumerate(District.Kind.values)}
 
 
+BOUNDARIES = [
+    "geometry",
+    "city__geometry",
+    "parent__geometry",
+    "parent__parent__geometry",
+    "parent__parent__parent__geometry",
+]
+
+
 @require_safe
 def district_detail(request, city_slug: str, district_slug: str):
     user = request.user
     district = get_object_or_404(
         District.objects.visible_to(user)
         .filter(city__in=City.objects.visible_to(user))
-        .select_related("city", "parent__parent__parent"),
+        .select_related("city", "parent__parent__parent")
+        # Boundaries are drawn by the map from its own query, and only when not drawn before.
+        .defer(*BOUNDARIES)
+        .annotate(has_boundary=ExpressionWrapper(Q(geometry__isnull=False), BooleanField())),
         city__slug=city_slug,
         slug=district_slug,
     )

@@ -4,6 +4,8 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cities import maps
@@ -28,7 +30,7 @@ def boundaries_per_module(content_per_module, django_db_blocker):
 @pytest.fixture
 def boundaries(boundaries_per_module, db):
     """Each test runs in a savepoint, so its changes vanish after it."""
-    maps._cache.clear()
+    maps.clear_cache()
 
 
 def cbs_wijken(city_slug: str):
@@ -152,15 +154,43 @@ def test_an_edited_name_shows_on_the_map_at_once(client, boundaries):
 
 def test_the_map_costs_a_fixed_number_of_queries_whatever_it_draws(client, boundaries):
     district = District.objects.select_related("city").get(cbs_code="WK036387").get_absolute_url()
-    with_maps = [count_queries(client, path) for path in ("/steden/den-haag/", district, "/")]
+    paths = ("/steden/den-haag/", district, "/")
+    drawing = [count_queries(client, path) for path in paths]
+    drawn_before = [count_queries(client, path) for path in paths]
 
     District.objects.update(geometry=None)
     City.objects.update(geometry=None)
-    without_maps = [count_queries(client, path) for path in ("/steden/den-haag/", district, "/")]
+    without_maps = [count_queries(client, path) for path in paths]
 
+    # Drawing reads the boundaries: the districts' in one query, the city's in another (the home
+    # page reads all outlines in one). A map drawn before needs only its digests.
+    assert drawing == [drawn_before[0] + 2, drawn_before[1] + 2, drawn_before[2] + 1]
     # The map's own query runs either way (and finds nothing): the counts stay the same.
-    assert with_maps == without_maps
-    assert count_queries(client, "/steden/utrecht/") == with_maps[0]
+    assert drawn_before == without_maps
+    count_queries(client, "/steden/utrecht/")
+    assert count_queries(client, "/steden/utrecht/") == drawn_before[0]
+
+
+def test_a_map_drawn_before_reads_no_boundary(client, boundaries, django_assert_num_queries):
+    client.get("/steden/amsterdam/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/steden/amsterdam/")
+    # Only PostgreSQL's digest of each boundary, never the GeoJSON itself.
+    assert not [q for q in queries.captured_queries if re.search(r'"geometry"(,| FROM)', q["sql"])]
+
+
+def test_a_changed_boundary_is_drawn_anew(client, boundaries):
+    # Changed behind the application's back (no signal, no new content version): the map's key
+    # holds the boundary's digest, so the map is drawn again all the same.
+    area = District.objects.filter(city__slug="amsterdam", parent__isnull=True)[0]
+    before = map_svg(client.get("/steden/amsterdam/"))
+    square = [[[4.9, 52.37], [4.91, 52.37], [4.91, 52.38], [4.9, 52.38], [4.9, 52.37]]]
+    District.objects.filter(pk=area.pk).update(geometry={"type": "Polygon", "coordinates": square})
+
+    after = map_svg(client.get("/steden/amsterdam/"))
+
+    assert ET.tostring(before) != ET.tostring(after)
+    assert after.find(f".//{SVG}a[@aria-label='{area.name}']") is not None
 
 
 def test_pages_with_maps_keep_their_pinned_query_counts(
@@ -172,6 +202,7 @@ def test_pages_with_maps_keep_their_pinned_query_counts(
         (district, DISTRICT_PAGE_QUERIES),
         ("/", HOME_QUERIES),
     ]:
+        client.get(path)  # draws the map; pages drawn before read no boundaries
         with django_assert_max_num_queries(pinned):
             assert client.get(path).status_code == 200
 

@@ -22,7 +22,7 @@ ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts" / "maps"
 def boundaries(content):
     call_command("load_boundaries", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
     District.objects.filter(cbs_code="WK051829").update(focus_area=District.Focus.YES)
-    maps._cache.clear()
+    maps.clear_cache()
 
 
 def screenshot(page, name: str) -> None:

@@ -6,11 +6,10 @@ number of districts, and renders nothing where there is no geometry.
 
 from django import template
 from django.contrib.auth.models import AnonymousUser
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from cities import maps
-from cities.models import City, District
+from cities.models import City, District, district_path
 
 register = template.Library()
 
@@ -32,7 +31,7 @@ def _noun(districts) -> tuple[str, str]:
 
 def _district_url(city: City, district: District) -> str:
     # Built from the city at hand: district.get_absolute_url() would query each district's city.
-    return reverse("cities:district", args=[city.slug, district.slug])
+    return district_path(city.slug, district.slug)
 
 
 def _label(district: District) -> str:
@@ -57,7 +56,7 @@ def city_map(context, city: City):
     legend = {
         "focus": any(d.is_focus_area for d in districts),
         "non_residential": any(d.is_non_residential for d in districts),
-        "rest": bool(city.geometry) and any(not d.cbs_code for d in districts),
+        "rest": bool(maps.city_digest(city)) and any(not d.cbs_code for d in districts),
     }
     map_id = f"kaart-{city.slug}"
     title = f"Kaart van {city.name} met {len(districts)} {plural}"
@@ -69,12 +68,17 @@ def city_map(context, city: City):
         + f" Onder de kaart staan dezelfde {plural} als lijst."
     )
     areas = [
-        maps.MapArea(
-            e["label"], e["url"], d.geometry, d.is_focus_area, d.is_non_residential, label=d.name
+        maps.area(
+            d,
+            name=e["label"],
+            url=e["url"],
+            is_focus_area=d.is_focus_area,
+            is_non_residential=d.is_non_residential,
+            label=d.name,
         )
         for e, d in zip(entries, districts, strict=True)
     ]
-    svg = maps.city_map_svg(map_id, title, desc, city.geometry, areas)
+    svg = maps.city_map_svg(map_id, title, desc, city, areas)
     return {
         "map": {"svg": mark_safe(svg), "id": map_id, "legend": legend},  # noqa: S308 (escaped in maps)
         "city": city,
@@ -96,14 +100,14 @@ def district_map(context, district: District):
         return {"map": None}
     marked = {d.pk for d in highlighted}
     base = [d for d in rows if d.pk not in marked and d.parent_id != district.pk]
-    areas = [maps.MapArea(d.name, "", d.geometry) for d in base] + [
-        maps.MapArea(d.name, "", d.geometry, is_highlighted=True) for d in highlighted
+    areas = [maps.area(d, name=d.name, url="") for d in base] + [
+        maps.area(d, name=d.name, url="", is_highlighted=True) for d in highlighted
     ]
     map_id = f"kaart-{city.slug}-{district.slug}"
     kind = district.get_kind_display().lower()
     title = f"Ligging van {district.name} in {city.name}"
     desc = f"Kaart van {city.name} waarop {kind} {district.name} donker is gemarkeerd."
-    svg = maps.district_map_svg(map_id, title, desc, city.geometry, areas)
+    svg = maps.district_map_svg(map_id, title, desc, city, areas)
     return {
         "map": {"svg": mark_safe(svg), "id": map_id},  # noqa: S308 (escaped in maps)
         "city": city,
@@ -118,15 +122,15 @@ def home_maps(context):
     """The cities at a glance: each outline links to the city's page."""
     cities = list(
         City.objects.visible_to(_user(context))
-        .filter(geometry__isnull=False)
-        .only("id", "name", "slug", "cbs_code", "geometry")
+        .filter(geometry__type__in=maps.POLYGON_TYPES)
+        .only("id", "name", "slug", "cbs_code")
+        .annotate(geometry_digest=maps.geometry_digest())
         .order_by("name")
     )
     return {
         "cities": [
-            {"city": c, "url": c.get_absolute_url(), "svg": mark_safe(maps.outline_svg(c.geometry))}  # noqa: S308
-            for c in cities
-            if maps.polygons(c.geometry)
+            {"city": c, "url": c.get_absolute_url(), "svg": mark_safe(svg)}  # noqa: S308
+            for c, svg in zip(cities, maps.outline_svgs(cities), strict=True)
         ],
         "attribution": f"Kaart: {maps.CBS_ATTRIBUTION}",
     }

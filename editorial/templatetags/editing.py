@@ -1,5 +1,6 @@
 from django import template
 from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -12,3 +13,20 @@ def admin_change_url(obj) -> str:
         return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
     except NoReverseMatch:
         return ""
+
+
+CONCEPT = ' <span class="badge badge-concept">Concept</span>'
+PENDING = ' <span class="badge badge-concept">Concept-wijziging</span>'
+
+
+@register.simple_tag
+def concept_badge(obj) -> str:
+    """Tells staff, who alone see drafts and held-back changes, that the public does not.
+
+    Plain Python rather than an include: lists of districts show it hundreds of times a page.
+    """
+    if not obj.is_published:
+        return mark_safe(CONCEPT)  # noqa: S308 (constant)
+    if getattr(obj, "shows_pending", False):
+        return mark_safe(PENDING)  # noqa: S308 (constant)
+    return ""
