@@ -37,6 +37,7 @@ def cities() -> QuerySet[City]:
     return (
         City.objects.published()
         .select_related("inhabitants_source")
+        .defer("geometry")
         .order_by("name", "pk")
         .prefetch_related(Prefetch("approaches", queryset=first_approaches))
     )
@@ -44,7 +45,11 @@ def cities() -> QuerySet[City]:
 
 def city(slug: str) -> City:
     found = (
-        City.objects.published().select_related("inhabitants_source").filter(slug=slug).first()
+        City.objects.published()
+        .select_related("inhabitants_source")
+        .defer("geometry")
+        .filter(slug=slug)
+        .first()
         if is_slug(slug)
         else None
     )

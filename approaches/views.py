@@ -46,6 +46,19 @@ def city_list(request):
     )
 
 
+DISTRICT_LIST_FIELDS = [
+    "city_id",
+    "parent_id",
+    "name",
+    "slug",
+    "kind",
+    "body",
+    "focus_area",
+    "status",
+    "pending_changes",
+]
+
+
 @require_safe
 def city_profile(request, city_slug: str):
     user = request.user
@@ -54,9 +67,10 @@ def city_profile(request, city_slug: str):
         slug=city_slug,
     )
     approaches = list(_approaches_for_profile(user, city))
-    # The map draws from its own query; the list needs no boundaries (150 KB for Amsterdam).
+    # The map draws from its own query; the list needs only what it shows (and staff the held-
+    # back changes), not the boundaries (150 KB for Amsterdam) or the texts.
     districts = with_city(
-        city, District.objects.visible_to(user).filter(city=city).defer("geometry")
+        city, District.objects.visible_to(user).filter(city=city).only(*DISTRICT_LIST_FIELDS)
     )
     pending_preview = apply_pending(user, [city, *districts, *_city_page_parts(approaches)])
     for number, approach in enumerate(approaches):
@@ -81,8 +95,12 @@ def city_profile(request, city_slug: str):
 
 
 def _cities_with_approaches(user):
-    return City.objects.visible_to(user).prefetch_related(
-        Prefetch("approaches", queryset=Approach.objects.visible_to(user).order_by("name"))
+    return (
+        City.objects.visible_to(user)
+        .defer("geometry")
+        .prefetch_related(
+            Prefetch("approaches", queryset=Approach.objects.visible_to(user).order_by("name"))
+        )
     )
 
 
@@ -186,7 +204,7 @@ HIDE_EQUAL = "verberg_gelijk"
 
 @require_safe
 def compare(request):
-    available = list(City.objects.visible_to(request.user).order_by("name"))
+    available = list(City.objects.visible_to(request.user).defer("geometry").order_by("name"))
     selection = select_cities(request.GET.getlist("steden"), available)
     hide_equal = request.GET.get(HIDE_EQUAL) == "1"
     table = _table(request.user, selection, hide_equal)

@@ -335,6 +335,43 @@ class SingleFlight:
 
 
 _watcher = VersionWatcher()
+
+
+class PerVersion:
+    """Results worked out once per content version in this process, for what every page view
+    would otherwise recompute from the same content (the home page's latest changes).
+
+    Keyed on the version as this request's transaction sees it (one small query), so a result
+    never outlives the content it came from, and a change is seen at once by the process and
+    the transaction that made it.
+    """
+
+    def __init__(self, max_entries: int = 64):
+        self._lock = threading.Lock()
+        self._results: OrderedDict[tuple, object] = OrderedDict()
+        self._max_entries = max_entries
+
+    def get(self, key: tuple, compute):
+        version = current_version()
+        if version is None:
+            return compute()
+        key = (version, *key)
+        with self._lock:
+            if key in self._results:
+                return self._results[key]
+        result = compute()
+        with self._lock:
+            self._results[key] = result
+            while len(self._results) > self._max_entries:
+                self._results.popitem(last=False)
+        return result
+
+    def clear(self) -> None:
+        with self._lock:
+            self._results.clear()
+
+
+per_version = PerVersion()
 _local_pages = LocalPages(max_bytes=LOCAL_MAX_BYTES)
 _flights = SingleFlight()
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 from reversion.models import Version
 
 from approaches.models import Approach, Trait
+from buurtwijs.cache import per_version
 from cities.models import City, District
 from editorial.pending import apply_pending
 from library.models import Term
@@ -27,13 +28,18 @@ CREATED_BY_EDITOR_WITHIN = timedelta(minutes=1)
 def home(request):
     user = request.user
     cities = list(
-        City.objects.visible_to(user).prefetch_related(
+        City.objects.visible_to(user)
+        .defer("geometry")
+        .prefetch_related(
             Prefetch("approaches", queryset=Approach.objects.visible_to(user).order_by("name"))
         )
     )
     # Staff see the cards with the changes that wait for publication, as on the city pages.
     apply_pending(user, [*cities, *(a for city in cities for a in city.approaches.all())])
-    return render(request, "home.html", {"cities": cities, "recent": recent_changes(user)})
+    # The same for every reader until the content changes; five queries with history lookups.
+    audience = user.is_authenticated and user.is_staff
+    recent = per_version.get(("recent_changes", audience), lambda: recent_changes(user))
+    return render(request, "home.html", {"cities": cities, "recent": recent})
 
 
 @dataclass(frozen=True)
@@ -56,10 +62,16 @@ def recent_changes(user, limit: int = RECENT_LIMIT) -> list[Change]:
     """
     changes = []
     for queryset, describe in (
-        (City.objects.all(), _city_change),
-        (District.objects.select_related("city"), _district_change),
-        (Approach.objects.select_related("city"), _approach_change),
-        (Trait.objects.select_related("approach__city"), _trait_change),
+        (City.objects.defer("geometry"), _city_change),
+        (
+            District.objects.select_related("city").defer("geometry", "city__geometry"),
+            _district_change,
+        ),
+        (Approach.objects.select_related("city").defer("city__geometry"), _approach_change),
+        (
+            Trait.objects.select_related("approach__city").defer("approach__city__geometry"),
+            _trait_change,
+        ),
         (Term.objects.all(), _term_change),
     ):
         latest = (

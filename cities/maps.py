@@ -8,9 +8,9 @@ counter-clockwise and holes clockwise, so ``fill-rule: nonzero`` draws holes cor
 
 A rendered map depends only on its inputs (geometry, names, links, flags), and its cache key is a
 hash of all of them, so an entry can never go stale; a small per-process cache is therefore safe
-(design.md, "Caching"). The key holds a boundary's MD5 digest, computed by PostgreSQL, rather
-than the boundary: a map already drawn costs no GeoJSON to fetch or decode, and the boundaries
-are read only when a map is drawn.
+(design.md, "Caching"). The key holds a boundary's MD5 digest, a column PostgreSQL generates,
+rather than the boundary: a map already drawn costs no GeoJSON to fetch or decode, and the
+boundaries are read only when a map is drawn.
 """
 
 import dataclasses
@@ -21,8 +21,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Q, Subquery, TextField
-from django.db.models.functions import MD5, Cast
+from django.db.models import Q
 from django.utils.html import escape
 
 from cities.geometry import polygons
@@ -449,27 +448,14 @@ MAP_FIELDS = (
     "municipal_code",
     "focus_area",
     "is_non_residential",
+    "geometry_digest",
 )
 POLYGON_TYPES = ["Polygon", "MultiPolygon"]
 
 
-def geometry_digest(field: str = "geometry") -> MD5:
-    return MD5(Cast(field, TextField()))
-
-
 def city_digest(city: City) -> str | None:
-    """The digest of the city's own boundary (None without one), from the map's query."""
-    if hasattr(city, "geometry_digest"):
-        return city.geometry_digest
-    return _digest_of(city.geometry)
-
-
-def _digest_of(geometry: dict | None) -> str | None:
-    # Only for a city whose boundary is already loaded; equal to PostgreSQL's digest or not,
-    # it is a key that changes with the boundary.
-    if not geometry:
-        return None
-    return hashlib.md5(json.dumps(geometry).encode(), usedforsecurity=False).hexdigest()
+    """The fingerprint of the city's own boundary; None without one."""
+    return city.geometry_digest
 
 
 def city_geometry(city: City) -> dict | None:
@@ -500,17 +486,13 @@ def map_districts(city: City, user, include_pk: int | None = None) -> list[Distr
     top_level = Q(parent__isnull=True) | Q(parent__geometry__isnull=True)
     if include_pk is not None:
         top_level |= Q(pk=include_pk) | Q(parent_id=include_pk)
-    own_digest = City.objects.filter(pk=OuterRef("city_id")).values(digest=geometry_digest())
-    districts = list(
+    districts = (
         District.objects.visible_to(user)
         .filter(top_level, city=city, geometry__type__in=POLYGON_TYPES)
         .only(*MAP_FIELDS)
-        .annotate(geometry_digest=geometry_digest(), city_digest=Subquery(own_digest))
         .order_by("name")
     )
-    if districts:
-        city.geometry_digest = districts[0].city_digest
-    return districts
+    return list(districts)
 
 
 def area(district: District, **kwargs) -> MapArea:

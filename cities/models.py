@@ -5,6 +5,7 @@ import functools
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.functions import MD5, Cast
 from django.urls import get_script_prefix, get_urlconf, reverse
 
 from editorial.models import Publishable, recent_changes_index
@@ -69,6 +70,14 @@ class City(Publishable):
         Source, blank=True, related_name="cities", verbose_name="bronnen"
     )
     geometry = models.JSONField("grens (GeoJSON, WGS84)", null=True, blank=True, editable=False)
+    # Maps are cached under the boundary's fingerprint (cities.maps); PostgreSQL keeps it with
+    # every change of the boundary, however the change is made.
+    geometry_digest = models.GeneratedField(
+        expression=MD5(Cast("geometry", models.TextField())),
+        output_field=models.CharField(max_length=32, null=True),
+        db_persist=True,
+        verbose_name="vingerafdruk van de grens",
+    )
 
     class Meta:
         verbose_name = "stad"
@@ -167,6 +176,14 @@ class District(Publishable):
         help_text="Een CBS-wijk die vooral haven of bedrijventerrein is, zoals Waalhaven-Eemhaven.",
     )
     geometry = models.JSONField("grens (GeoJSON, WGS84)", null=True, blank=True, editable=False)
+    # Maps are cached under the boundary's fingerprint (cities.maps); PostgreSQL keeps it with
+    # every change of the boundary, however the change is made.
+    geometry_digest = models.GeneratedField(
+        expression=MD5(Cast("geometry", models.TextField())),
+        output_field=models.CharField(max_length=32, null=True),
+        db_persist=True,
+        verbose_name="vingerafdruk van de grens",
+    )
     # Derived from the boundary by load_boundaries (cities.geometry), never typed in.
     area_km2 = models.FloatField("oppervlakte (km²)", null=True, blank=True, editable=False)
     neighbours = models.ManyToManyField(

@@ -17,9 +17,10 @@ from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
-# Cities, their approaches, the map's cities, and the latest cities, districts, approaches,
-# traits and terms.
-HOME_QUERIES = 8
+# Cities, their approaches, the map's cities and the content version; the latest changes are
+# worked out once per content version (five queries, one per kind of content).
+HOME_QUERIES = 4
+RECENT_CHANGES_QUERIES = 5
 
 
 def test_the_home_page_says_what_buurtwijs_is_and_shows_each_city_as_a_card(client):
@@ -109,8 +110,21 @@ def test_the_home_page_takes_a_fixed_number_of_queries(client, django_assert_max
     for n in range(4):
         make_approach(make_city(name=f"Stad {n}"))
 
+    with django_assert_max_num_queries(HOME_QUERIES + RECENT_CHANGES_QUERIES):
+        assert client.get("/").status_code == 200
     with django_assert_max_num_queries(HOME_QUERIES):
         assert client.get("/").status_code == 200
+
+
+def test_the_latest_changes_are_worked_out_again_after_any_change(client):
+    edited(make_city(name="Eerste Stad"))
+    assert "Eerste Stad" in recent_part(client.get("/").content.decode())
+
+    edited(make_term(name="Wijkbudget"))
+
+    recent = recent_part(client.get("/").content.decode())
+    assert "Wijkbudget" in recent
+    assert recent.index("Wijkbudget") < recent.index("Eerste Stad")
 
 
 def test_more_districts_do_not_mean_more_queries(client):

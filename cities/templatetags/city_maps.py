@@ -123,8 +123,7 @@ def home_maps(context):
     cities = list(
         City.objects.visible_to(_user(context))
         .filter(geometry__type__in=maps.POLYGON_TYPES)
-        .only("id", "name", "slug", "cbs_code")
-        .annotate(geometry_digest=maps.geometry_digest())
+        .only("id", "name", "slug", "cbs_code", "geometry_digest")
         .order_by("name")
     )
     return {
