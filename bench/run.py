@@ -63,6 +63,22 @@ district = (District.objects.published().filter(city__slug=slugs[0]).order_by("n
 print("TARGETS " + json.dumps({"cities": slugs, "district": district}))
 """
 
+# A signed-in editor's session, so the "redacteur" measurement asks for pages as staff do.
+EDITOR_SESSION = """
+from importlib import import_module
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+user, _ = get_user_model().objects.get_or_create(
+    username="bench-redacteur", defaults={"is_staff": True}
+)
+session = import_module(settings.SESSION_ENGINE).SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.save()
+print(f"SESSION {settings.SESSION_COOKIE_NAME}={session.session_key}")
+"""
+
 
 def main() -> int:
     args = parse_args()
@@ -102,9 +118,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="1 meting van 3 s per pagina")
     parser.add_argument(
         "--cache",
-        choices=["beide", "aan", "uit"],
-        default="beide",
-        help="met en/of zonder paginacache",
+        choices=["alle", "aan", "redacteur", "uit"],
+        default="alle",
+        help="met paginacache, als ingelogde redacteur, en/of zonder enige cache",
     )
     parser.add_argument(
         "--no-page-cache", action="store_true", help="alleen zonder paginacache (= --cache uit)"
@@ -185,6 +201,7 @@ def targets(env: dict) -> list[tuple[str, str, dict]]:
     chosen = "&".join(f"steden={slug}" for slug in cities)
     compare = f"/vergelijk/?{chosen}"
     pages = [
+        ("over (eenvoudigste pagina)", "/over/", {}),
         ("home", "/", {}),
         ("stad", f"/steden/{cities[0]}/", {}),
         ("wijk", f"/steden/{cities[0]}/wijken/{district}/", {}),
@@ -303,7 +320,14 @@ def wrk(
     return figures
 
 
-MODES = {"aan": "met cache", "uit": "zonder cache"}
+MODES = {"aan": "met cache", "redacteur": "redacteur", "uit": "zonder cache"}
+# What each measurement's server keeps: readers' pages, editors' pages, or nothing at all (what
+# the first reader of each page after a publish gets).
+MODE_ENVIRONMENTS = {
+    "aan": {"BUURTWIJS_PAGE_CACHE": "1", "BUURTWIJS_EDITOR_PAGES": "1"},
+    "redacteur": {"BUURTWIJS_PAGE_CACHE": "1", "BUURTWIJS_EDITOR_PAGES": "1"},
+    "uit": {"BUURTWIJS_PAGE_CACHE": "0", "BUURTWIJS_EDITOR_PAGES": "0"},
+}
 # Without compression, as some clients and tools ask (issue 13: as fast as compressed).
 IDENTITY = ("stad, zonder compressie", {"Accept-Encoding": "identity"})
 
@@ -311,12 +335,13 @@ IDENTITY = ("stad, zonder compressie", {"Accept-Encoding": "identity"})
 def run_phase(name: str, env: dict, args: argparse.Namespace) -> dict:
     print(f"\n== {name} ==", flush=True)
     pages = targets(env)
-    modes = ["aan", "uit"] if args.cache == "beide" else [args.cache]
+    modes = list(MODES) if args.cache == "alle" else [args.cache]
     summaries = {}
     for mode in modes:
         print(f"  -- {MODES[mode]} --", flush=True)
+        mode_pages = as_editor(env, pages) if mode == "redacteur" else pages
         summaries[MODES[mode]] = measure_server(
-            env | {"BUURTWIJS_PAGE_CACHE": "1" if mode == "aan" else "0"}, pages, args, mode
+            env | MODE_ENVIRONMENTS[mode], mode_pages, args, mode
         )
     if "aan" in modes:
         city = pages_by_name(pages)["stad"]
@@ -324,6 +349,15 @@ def run_phase(name: str, env: dict, args: argparse.Namespace) -> dict:
         summaries["publicatie"] = publish_case(env, city, args)
     print_phase(summaries)
     return summaries
+
+
+def as_editor(env: dict, pages: list) -> list:
+    """The pages asked for with a signed-in editor's session cookie (not the static file)."""
+    output = manage(env, "shell", "--no-imports", "-c", EDITOR_SESSION)
+    cookie = output.split("SESSION ", 1)[1].strip()
+    return [
+        (name, path, headers | {"Cookie": cookie}) for name, path, headers in pages[:-1]
+    ] + pages[-1:]
 
 
 def measure_server(env: dict, pages: list, args: argparse.Namespace, mode: str) -> dict:

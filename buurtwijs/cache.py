@@ -415,6 +415,7 @@ class Page:
     digest: str
     storable: bool
     keeps_last_good_copy: bool
+    listed: bool = False  # in QUERY_PARAMETERS: known to read only the parameters it declares
 
 
 def page_of(request: HttpRequest) -> Page:
@@ -431,7 +432,7 @@ def page_of(request: HttpRequest) -> Page:
     storable = readable is not None or not request.META.get("QUERY_STRING")
     page = f"{request.get_full_path()}#{_key_headers(request)}"
     digest = hashlib.sha256(page.encode()).hexdigest()[:32]
-    return Page(digest, storable, view_name not in NO_LAST_GOOD_COPY)
+    return Page(digest, storable, view_name not in NO_LAST_GOOD_COPY, readable is not None)
 
 
 @lru_cache(maxsize=1)

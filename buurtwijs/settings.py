@@ -117,6 +117,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication: it answers staff, whom the page cache above never serves.
+    "buurtwijs.editor_pages.EditorPagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, so it sees the outcome of every login attempt.
@@ -214,6 +216,8 @@ else:
         }
     }
 PAGE_CACHE_ENABLED = env_bool("BUURTWIJS_PAGE_CACHE", True)
+# Public pages as staff see them, kept per process and content version (buurtwijs.editor_pages).
+EDITOR_PAGES_ENABLED = env_bool("BUURTWIJS_EDITOR_PAGES", True)
 PAGE_CACHE_ALIAS = "default"
 # Each process learns the content version from PostgreSQL's NOTIFY, so a cache hit needs no
 # query; off, each request reads the version (one query, together with the cached page).

@@ -3,6 +3,7 @@ import os
 import pytest
 from django.core.management import call_command
 
+from buurtwijs import editor_pages
 from buurtwijs.cache import per_version
 
 CHROMIUM = "/usr/bin/chromium"
@@ -37,13 +38,16 @@ def _static_files_without_manifest(settings):
 
 @pytest.fixture(autouse=True)
 def _page_cache_off(settings):
-    """Tests see each view as rendered; tests/test_page_cache.py switches the page cache on.
+    """Tests see each view as rendered; tests/test_page_cache.py and tests/test_editor_pages.py
+    switch the caches on.
 
     Each test starts from the same content version (the transaction is rolled back), so what
     an earlier test worked out per version is forgotten too.
     """
     settings.PAGE_CACHE_ENABLED = False
+    settings.EDITOR_PAGES_ENABLED = False
     per_version.clear()
+    editor_pages.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,106 @@
+"""Public pages as editors see them: rendered once per content version, always current."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from editorial.models import Status
+from tests.editors import make_chief_editor, make_editor
+from tests.factories import make_approach, make_city
+from tests.queries import count_queries
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'"X-CSRFToken": "([A-Za-z0-9]+)"')
+
+
+@pytest.fixture(autouse=True)
+def _editor_pages_on(settings):
+    settings.EDITOR_PAGES_ENABLED = True
+
+
+@pytest.fixture
+def editor_client():
+    client = Client()
+    client.force_login(make_editor())
+    return client
+
+
+@pytest.fixture
+def city():
+    city = make_city(name="Zwolle", slug="zwolle", summary="Eerste samenvatting.")
+    make_approach(city, name="Wijkgericht Zwolle")
+    return city
+
+
+def test_a_page_seen_before_costs_a_session_and_the_version_only(editor_client, city):
+    first = count_queries(editor_client, "/steden/zwolle/")
+    again = count_queries(editor_client, "/steden/zwolle/")
+
+    assert first > 8
+    # The session, the editor, and the content version.
+    assert again == 3
+
+
+def test_an_editors_save_shows_on_the_next_page(editor_client, city):
+    assert "Eerste samenvatting." in editor_client.get("/steden/zwolle/").content.decode()
+
+    city.summary = "Tweede samenvatting."
+    city.save()
+
+    page = editor_client.get("/steden/zwolle/").content.decode()
+    assert "Tweede samenvatting." in page
+    assert "Eerste samenvatting." not in page
+
+
+def test_a_draft_shows_to_editors_and_not_to_readers(editor_client, city):
+    editor_client.get("/steden/")
+    make_city(name="Deventer", slug="deventer", status=Status.DRAFT)
+
+    assert "Deventer" in editor_client.get("/steden/").content.decode()
+    assert "Deventer" not in Client().get("/steden/").content.decode()
+
+
+def test_each_editor_gets_a_token_of_their_own(city):
+    anna, bram = Client(), Client()
+    anna.force_login(make_editor(username="anna"))
+    bram.force_login(make_chief_editor(username="bram"))
+
+    anna_page = anna.get("/steden/zwolle/")
+    bram_page = bram.get("/steden/zwolle/")
+
+    assert bram_page.wsgi_request.page_cache == "editor-hit"
+    anna_token = TOKEN.search(anna_page.content.decode())[1]
+    bram_token = TOKEN.search(bram_page.content.decode())[1]
+    assert anna_token != bram_token
+    # Bram's page carries a token good for Bram's session, not Anna's.
+    checked = Client(enforce_csrf_checks=True)
+    checked.cookies = bram.cookies
+    assert checked.post("/beheer/logout/", HTTP_X_CSRFTOKEN=anna_token).status_code == 403
+    assert checked.post("/beheer/logout/", HTTP_X_CSRFTOKEN=bram_token).status_code in (200, 302)
+
+
+def test_readers_are_never_given_an_editors_page(editor_client, city):
+    make_city(name="Kampen", slug="kampen", status=Status.DRAFT)
+    editor_client.get("/steden/")
+
+    reader = Client().get("/steden/")
+
+    assert "Kampen" not in reader.content.decode()
+    assert "X-CSRFToken" not in reader.content.decode()
+
+
+def test_pages_not_listed_and_failures_are_not_kept(editor_client, city):
+    assert editor_client.get("/steden/bestaat-niet/").status_code == 404
+    assert editor_client.get("/steden/bestaat-niet/").status_code == 404
+    response = editor_client.get("/beheer/")
+    assert getattr(response.wsgi_request, "page_cache", None) is None
+
+
+def test_query_parameters_a_page_ignores_do_not_make_pages(editor_client, city):
+    editor_client.get("/steden/zwolle/")
+
+    response = editor_client.get("/steden/zwolle/?utm_source=nieuwsbrief")
+
+    assert response.wsgi_request.page_cache == "editor-hit"
