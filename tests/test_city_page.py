@@ -20,9 +20,10 @@ from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
-# city, approaches, assessments, traits, roles, periods, districts, sources, the map's districts,
-# the glossary terms that link from the text
-CITY_PAGE_QUERIES = 10
+# city, approaches, assessments, traits, roles, periods, districts, sources, which claim cites
+# which source (one query for all claims), the map's districts, the glossary terms that link
+# from the text
+CITY_PAGE_QUERIES = 11
 
 
 def full_city():

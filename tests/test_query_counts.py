@@ -19,7 +19,7 @@ COMPARE = "/vergelijk/?" + "&".join(f"steden={scale_data.PREFIX}stad-{n:03d}" fo
 PAGES = [
     ("home", "/", {}, 8),
     ("steden", "/steden/", {}, 2),
-    ("stad", f"/steden/{CITY}/", {}, 10),
+    ("stad", f"/steden/{CITY}/", {}, 11),
     ("wijk", f"/steden/{CITY}/wijken/{DISTRICT}/", {}, 6),
     ("vergelijking", COMPARE, {}, 10),
     ("vergelijking, htmx-fragment", COMPARE, {"HX-Request": "true"}, 10),
