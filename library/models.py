@@ -64,6 +64,10 @@ class Source(Publishable):
         return reverse("sources") + f"#bron-{self.slug}"
 
     @property
+    def is_compilation(self) -> bool:
+        return self.kind == self.Kind.COMPILATION
+
+    @property
     def year(self) -> int | None:
         return self.published_on.year if self.published_on else self.published_year
 

@@ -45,10 +45,11 @@ class References:
             located = source in owners
             if located:
                 entry.add_passage(passage)
-            links.append(_link(entry.number, passage if located else ""))
+            links.append((entry.number, passage if located else ""))
         if not links:
             return mark_safe("")
-        return format_html('<sup class="ref">{}</sup>', format_html_join(", ", "{}", links))
+        numbers = format_html_join(", ", "{}", map(_link, sorted(links)))
+        return format_html('<sup class="ref">{}</sup>', numbers)
 
     def _entry(self, source: Source) -> Reference:
         if source.pk not in self._by_source:
@@ -76,13 +77,11 @@ def _is_named_in(source: Source, passage: str) -> bool:
     return bool(surname and surname.casefold() in text) or source.title.casefold() in text
 
 
-def _link(number: int, passage: str):
+def _link(number_and_passage: tuple[int, str]) -> tuple[SafeString]:
+    number, passage = number_and_passage
     if passage:
-        return (
-            format_html(
-                '<a href="#bron-{0}" aria-label="bron {0}" title="{1}">{0}</a>', number, passage
-            ),
-        )
+        link = '<a href="#bron-{0}" aria-label="bron {0}" title="{1}">{0}</a>'
+        return (format_html(link, number, passage),)
     return (format_html('<a href="#bron-{0}" aria-label="bron {0}">{0}</a>', number),)
 
 

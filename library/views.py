@@ -79,6 +79,7 @@ def _sources_with_citations(user):
         prefetches.append(
             Prefetch(relation, queryset=citing.select_related(*related) if related else citing)
         )
+    prefetches.append(Prefetch("based_on", queryset=Source.objects.visible_to(user)))
     return Source.objects.visible_to(user).prefetch_related(*prefetches)
 
 
