@@ -97,6 +97,15 @@ class Term(Publishable):
     name = models.CharField("begrip", max_length=120)
     slug = models.SlugField("slug", max_length=120, unique=True)
     definition = models.TextField("uitleg")
+    general_definition = models.BooleanField(
+        "algemene omschrijving",
+        default=False,
+        help_text=(
+            "Aanvinken als de uitleg van het woord zelf niet uit de genoemde bronnen komt, maar "
+            "een algemene omschrijving is. De begrippenlijst zegt dat dan, en noemt de bronnen "
+            "alleen voor wat er over de steden staat."
+        ),
+    )
     sources = models.ManyToManyField(
         Source,
         blank=True,
