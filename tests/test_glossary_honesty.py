@@ -123,3 +123,11 @@ def test_loading_again_marks_older_terms_but_leaves_an_edited_one_alone(content)
 
     marked = set(Term.objects.filter(general_definition=True).values_list("name", flat=True))
     assert marked == UNEXPLAINED - {"Wmo"}
+
+
+def test_the_open_data_says_which_explanations_are_general(client, content):
+    items = client.get("/api/v1/begrippen/", {"per_pagina": 100}).json()["items"]
+
+    general = {item["name"] for item in items if item["general_definition"]}
+
+    assert general == UNEXPLAINED
