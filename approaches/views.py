@@ -107,12 +107,14 @@ def number_claims(city: City, approaches, sources: list[Source]) -> References:
             trait.refs = number("trait", trait, trait.passage)
         for role in approach.roles.all():
             role.refs = number("role", role, role.passage)
-    city.democracy_refs = number("democracy", city)
+    city_sources = cites.get(("city", city.pk), [])
+    city.democracy_refs = references.cite([s for s in city_sources if s.kind in DEMOCRACY_KINDS])
     for approach in approaches:
         for period in approach.periods.all():
             period.refs = number("period", period, period.passage)
-    for source in sources:  # cited by the profile as a whole (its boundaries, its codes)
-        references.cite([source])
+    # The city's other sources back the profile as a whole (its boundaries, its codes). A source
+    # that only hidden claims cite stays off the list.
+    references.cite(city_sources)
     return references
 
 
@@ -136,13 +138,7 @@ def _claim_links(city: City, visible: dict[int, Source]) -> dict[tuple[str, int]
         links("trait", Trait.sources.through, "trait_id", trait__approach__city=city),
         links("role", Role.sources.through, "role_id", role__approaches__city=city),
         links("period", Period.sources.through, "period_id", period__approach__city=city),
-        links(
-            "democracy",
-            City.sources.through,
-            "city_id",
-            city=city,
-            source__kind__in=DEMOCRACY_KINDS,
-        ),
+        links("city", City.sources.through, "city_id", city=city),
         all=True,
     )
     cites: dict[tuple[str, int], list[Source]] = {}

@@ -208,3 +208,16 @@ def test_a_reader_follows_a_number_to_its_source_on_a_phone_and_a_desktop(
     expect(target).to_be_in_viewport()  # after the smooth scroll
     assert "Typering van de drie steden" in target.inner_text()
     assert_no_axe_violations(page)
+
+
+def test_a_source_that_only_a_hidden_claim_cites_is_not_listed(client, admin_client):
+    _, approach, article, _ = profile_with_two_sources()
+    hidden = make_trait(approach, kind=Trait.Kind.RISK, text="Nog niet zeker.", status=Status.DRAFT)
+    hidden.sources.add(article)
+
+    public = client.get("/steden/utrecht/").content.decode()
+    staff = admin_client.get("/steden/utrecht/").content.decode()
+
+    assert "Typering van de drie steden" not in public
+    assert "Nog geen bronnen vermeld." in public
+    assert "Nog niet zeker.<sup" in staff
