@@ -81,7 +81,7 @@ def city_profile(request, city_slug: str):
         "sources": sources,
         "references": references.entries,
         # When the facts are from, apart from when the page was last edited.
-        "periods": list(dict.fromkeys(source.period for source in sources if source.period)),
+        "periods": dated_references(references, sources),
         "last_updated": last_updated([city, *approaches, *_approach_parts(approaches)]),
         "breadcrumbs": [("Steden", reverse("cities:list")), (city.name, city.get_absolute_url())],
     }
@@ -116,6 +116,15 @@ def number_claims(city: City, approaches, sources: list[Source]) -> References:
     # that only hidden claims cite stays off the list.
     references.cite(city_sources)
     return references
+
+
+def dated_references(references: References, sources) -> list[tuple[str, SafeString]]:
+    """Each time the cited sources describe, with the numbers of the sources that describe it."""
+    by_period: dict[str, list[Source]] = {}
+    for source in sources:
+        if source.period:
+            by_period.setdefault(source.period, []).append(source)
+    return [(period, references.cite(cited)) for period, cited in by_period.items()]
 
 
 def _claim_links(city: City, visible: dict[int, Source]) -> dict[tuple[str, int], list[Source]]:

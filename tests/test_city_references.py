@@ -47,7 +47,10 @@ def test_every_number_on_amsterdam_links_to_an_entry_and_every_entry_is_cited(cl
 
     assert set(numbers) == set(entries) == set(range(1, len(entries) + 1))
     assert '<ol class="references">' in page
-    first_seen = list(dict.fromkeys(numbers))
+    # The claims are numbered in the order they cite; the header's dates line points back to them.
+    dates = page.index("Stand van de gegevens")
+    claims = page[:dates] + page[page.index("</p>", dates) :]
+    first_seen = list(dict.fromkeys(cited_numbers(claims)))
     assert first_seen == sorted(first_seen), "numbered in the order the page first cites them"
 
 
@@ -221,3 +224,16 @@ def test_a_source_that_only_a_hidden_claim_cites_is_not_listed(client, admin_cli
     assert "Typering van de drie steden" not in public
     assert "Nog geen bronnen vermeld." in public
     assert "Nog niet zeker.<sup" in staff
+
+
+def test_the_dates_line_says_which_source_each_date_belongs_to(client, content):
+    page = client.get("/steden/amsterdam/").content.decode()
+    entries = listed(page)
+    (census,) = [n for n, entry in entries.items() if "83553NED" in entry]
+    (article,) = [n for n, entry in entries.items() if "Typering van de drie steden" in entry]
+
+    assert f'inwonertallen per 1 januari 2017<sup class="ref"><a href="#bron-{census}"' in page
+    assert (
+        "geschreven vóór de raadsverkiezingen van 21 maart 2018"
+        f'<sup class="ref"><a href="#bron-{article}"'
+    ) in page
