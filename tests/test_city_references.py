@@ -40,18 +40,19 @@ def section(page: str, anchor: str) -> str:
     return page[start : page.index("</section>", start)]
 
 
-def test_every_number_on_amsterdam_links_to_an_entry_and_every_entry_is_cited(client, content):
-    page = client.get("/steden/amsterdam/").content.decode()
+def test_every_number_links_to_an_entry_and_every_entry_is_cited_on_each_city(client, content):
+    for city in ("amsterdam", "den-haag", "rotterdam", "utrecht"):
+        page = client.get(f"/steden/{city}/").content.decode()
 
-    numbers, entries = cited_numbers(page), listed(page)
+        numbers, entries = cited_numbers(page), listed(page)
 
-    assert set(numbers) == set(entries) == set(range(1, len(entries) + 1))
-    assert '<ol class="references">' in page
-    # The claims are numbered in the order they cite; the header's dates line points back to them.
-    dates = page.index("Stand van de gegevens")
-    claims = page[:dates] + page[page.index("</p>", dates) :]
-    first_seen = list(dict.fromkeys(cited_numbers(claims)))
-    assert first_seen == sorted(first_seen), "numbered in the order the page first cites them"
+        assert set(numbers) == set(entries) == set(range(1, len(entries) + 1)), city
+        assert '<ol class="references">' in page
+        # Claims are numbered in the order they cite; the header's dates line points back to them.
+        dates = page.index("Stand van de gegevens")
+        claims = page[:dates] + page[page.index("</p>", dates) :]
+        first_seen = list(dict.fromkeys(cited_numbers(claims)))
+        assert first_seen == sorted(first_seen), city
 
 
 def test_each_claim_section_of_amsterdam_carries_numbers(client, content):
