@@ -25,7 +25,7 @@ PAGES = [
     ("vergelijking, htmx-fragment", COMPARE, {"HX-Request": "true"}, 10),
     ("zoeken", "/zoeken/?q=wijkaanpak", {}, 2),
     ("begrippen", "/begrippen/", {}, 1),
-    ("bronnen", "/bronnen/", {}, 11),
+    ("bronnen", "/bronnen/", {}, 12),
     ("over", "/over/", {}, 0),
 ]
 

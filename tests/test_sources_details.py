@@ -61,6 +61,8 @@ def test_the_fact_sheet_is_a_compilation_that_links_to_its_underlying_sources(cl
     assert sorted(anchors) == sorted(expected) and len(anchors) == 4
     for slug in anchors:
         assert f'<section id="bron-{slug}"' in page, slug
+        used_in = '<p class="cited">Gebruikt in <a href="#bron-feitenoverzicht-vier-steden">'
+        assert used_in in entry(page, slug), slug
 
 
 def test_a_known_address_is_linked_and_an_unknown_one_is_said_to_be_unknown(client):
