@@ -107,7 +107,19 @@ TERM_COLUMNS = [
     Column("slug", str, "Vaste naam in adressen.", lambda t: t.slug),
     Column("name", str, "Het begrip.", lambda t: t.name),
     Column("definition", str, "Uitleg (Markdown).", lambda t: t.definition),
-    Column("sources", list[str], "Slugs van de bronnen die de uitleg onderbouwen.", _source_slugs),
+    Column(
+        "general_definition",
+        bool,
+        "Of de uitleg van het woord een algemene omschrijving is, niet uit een bron; de bronnen "
+        "onderbouwen dan alleen wat er over de steden staat.",
+        lambda t: t.general_definition,
+    ),
+    Column(
+        "sources",
+        list[str],
+        "Slugs van de bronnen bij de uitleg (zie general_definition).",
+        _source_slugs,
+    ),
     Column("url", str, "Adres van het begrip op Buurtwijs.", lambda t: t.get_absolute_url()),
 ]
 

@@ -9,7 +9,7 @@
 """
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import CharField, Count, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
 
 from approaches import embed
@@ -27,8 +28,13 @@ from cities.models import City, District
 from cities.views import district_tree, last_updated, with_city
 from editorial.pending import apply_pending
 from library.models import Source
+from library.references import References
 
 # --- The city list and a city's profile ------------------------------------------------
+
+# Local democracy on the city page rests on what the city's texts cite, not on its statistics
+# (codes, inhabitants) or boundary data, which back the header and the map.
+DEMOCRACY_KINDS = [Source.Kind.ARTICLE, Source.Kind.POLICY, Source.Kind.COMPILATION]
 
 
 @require_safe
@@ -78,6 +84,8 @@ def city_profile(request, city_slug: str):
         approach.anchor_suffix = f"-{approach.slug}" if number else ""
         approach.trait_groups = trait_groups(approach.traits.all())
     sources = list(_sources_cited_on_city_page(user, city))
+    references = number_claims(city, approaches, sources)
+    sources = references.sources
     context = {
         "city": city,
         "pending_preview": pending_preview,
@@ -86,12 +94,87 @@ def city_profile(request, city_slug: str):
         "district_count": len(districts),
         "has_focus_areas": any(d.is_focus_area for d in districts),
         "sources": sources,
+        "references": references.entries,
         # When the facts are from, apart from when the page was last edited.
-        "periods": list(dict.fromkeys(source.period for source in sources if source.period)),
+        "periods": dated_references(references, sources),
         "last_updated": last_updated([city, *approaches, *_approach_parts(approaches)]),
         "breadcrumbs": [("Steden", reverse("cities:list")), (city.name, city.get_absolute_url())],
     }
     return render(request, "approaches/city_profile.html", context)
+
+
+def number_claims(city: City, approaches, sources: list[Source]) -> References:
+    """Give every claim on the city page the numbers of its sources, in the order the page shows
+    them (header, then per approach its description, typering, traits and roles, then local
+    democracy, then history). Two queries: the sources, and the links of all claims at once."""
+    cites = _claim_links(city, {source.pk: source for source in sources})
+    references = References()
+
+    def number(kind: str, claim, passage: str = "") -> SafeString:
+        return references.cite(cites.get((kind, claim.pk), []), passage)
+
+    city.inhabitants_refs = number("inhabitants", city)
+    for approach in approaches:
+        approach.refs = number("approach", approach)
+        for assessment in approach.assessments.all():
+            assessment.refs = number("assessment", assessment, assessment.passage)
+        for trait in approach.traits.all():
+            trait.refs = number("trait", trait, trait.passage)
+        for role in approach.roles.all():
+            role.refs = number("role", role, role.passage)
+    city_sources = cites.get(("city", city.pk), [])
+    city.democracy_refs = references.cite([s for s in city_sources if s.kind in DEMOCRACY_KINDS])
+    for approach in approaches:
+        for period in approach.periods.all():
+            period.refs = number("period", period, period.passage)
+    # The city's other sources back the profile as a whole (its boundaries, its codes). A source
+    # that only hidden claims cite stays off the list.
+    references.cite(city_sources)
+    return references
+
+
+def dated_references(references: References, sources) -> list[tuple[str, SafeString]]:
+    """Each time the cited sources describe, with the numbers of the sources that describe it."""
+    by_period: dict[str, list[Source]] = {}
+    for source in sources:
+        if source.period:
+            by_period.setdefault(source.period, []).append(source)
+    return [(period, references.cite(cited)) for period, cited in by_period.items()]
+
+
+def _claim_links(city: City, visible: dict[int, Source]) -> dict[tuple[str, int], list[Source]]:
+    """(kind of claim, its pk) -> its visible sources, from one UNION query over the link tables."""
+
+    def links(kind: str, through, owner: str, **where):
+        return (
+            through.objects.filter(**where)
+            .annotate(kind=Value(kind, output_field=CharField()), claim=F(owner))
+            .values_list("kind", "claim", "source_id")
+        )
+
+    rows = links("approach", Approach.sources.through, "approach_id", approach__city=city).union(
+        links(
+            "assessment",
+            Assessment.sources.through,
+            "assessment_id",
+            assessment__approach__city=city,
+        ),
+        links("trait", Trait.sources.through, "trait_id", trait__approach__city=city),
+        links("role", Role.sources.through, "role_id", role__approaches__city=city),
+        links("period", Period.sources.through, "period_id", period__approach__city=city),
+        links("city", City.sources.through, "city_id", city=city),
+        all=True,
+    )
+    cites: dict[tuple[str, int], list[Source]] = {}
+    for kind, claim, source_id in rows:
+        if source_id in visible:
+            cites.setdefault((kind, claim), []).append(visible[source_id])
+    if city.inhabitants_source_id in visible:
+        cites[("inhabitants", city.pk)] = [visible[city.inhabitants_source_id]]
+    return {
+        key: sorted(set(found), key=lambda source: (source.title, source.pk))
+        for key, found in cites.items()
+    }
 
 
 def _cities_with_approaches(user):

@@ -10,11 +10,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from cities.boundary_sources import boundary_source_slug
 from cities.models import District
 from library.models import Source
+from library.references import References
 
 PLURAL_KINDS = {
     "stadsdeel": "stadsdelen",
@@ -62,21 +63,17 @@ class DistrictFacts:
         self.children = children
         self.neighbours = neighbours
         self.approaches = approaches
-        self.references: list[Source] = []
+        self.numbering = References()
         self.facts: list[Fact] = []
 
-    # --- numbering ---------------------------------------------------------------------------
+    # --- numbering (library.references, shared with the city profile) ---------------------------
+
+    @property
+    def references(self) -> list[Source]:
+        return self.numbering.sources
 
     def refs(self, sources) -> SafeString:
-        numbers = []
-        for source in sources:
-            if source not in self.references:
-                self.references.append(source)
-            numbers.append(self.references.index(source) + 1)
-        if not numbers:
-            return mark_safe("")
-        links = format_html_join(", ", '<a href="#bron-{0}">{0}</a>', ((n,) for n in numbers))
-        return format_html('<sup class="ref">{}</sup>', links)
+        return self.numbering.cite(sources)
 
     def add(self, label: str, value, sources) -> None:
         self.facts.append(Fact(label, value, self.refs(sources)))

@@ -64,6 +64,10 @@ class Source(Publishable):
         return reverse("sources") + f"#bron-{self.slug}"
 
     @property
+    def is_compilation(self) -> bool:
+        return self.kind == self.Kind.COMPILATION
+
+    @property
     def year(self) -> int | None:
         return self.published_on.year if self.published_on else self.published_year
 
@@ -93,6 +97,15 @@ class Term(Publishable):
     name = models.CharField("begrip", max_length=120)
     slug = models.SlugField("slug", max_length=120, unique=True)
     definition = models.TextField("uitleg")
+    general_definition = models.BooleanField(
+        "algemene omschrijving",
+        default=False,
+        help_text=(
+            "Aanvinken als de uitleg van het woord zelf niet uit de genoemde bronnen komt, maar "
+            "een algemene omschrijving is. De begrippenlijst zegt dat dan, en noemt de bronnen "
+            "alleen voor wat er over de steden staat."
+        ),
+    )
     sources = models.ManyToManyField(
         Source,
         blank=True,

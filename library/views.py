@@ -79,6 +79,8 @@ def _sources_with_citations(user):
         prefetches.append(
             Prefetch(relation, queryset=citing.select_related(*related) if related else citing)
         )
+    for relation in ("based_on", "compilations"):
+        prefetches.append(Prefetch(relation, queryset=Source.objects.visible_to(user)))
     return Source.objects.visible_to(user).prefetch_related(*prefetches)
 
 

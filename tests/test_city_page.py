@@ -20,9 +20,10 @@ from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
-# city, approaches, assessments, traits, roles, periods, districts, sources, the map's districts,
-# the glossary terms that link from the text
-CITY_PAGE_QUERIES = 10
+# city, approaches, assessments, traits, roles, periods, districts, sources, which claim cites
+# which source (one query for all claims), the map's districts, the glossary terms that link
+# from the text
+CITY_PAGE_QUERIES = 11
 
 
 def full_city():
@@ -102,7 +103,10 @@ def test_the_page_says_when_its_facts_are_from_apart_from_when_it_was_edited(cli
 
     page = client.get("/steden/utrecht/").content.decode()
 
-    assert "Stand van de gegevens: geschreven vóór 21 maart 2018." in page
+    assert (
+        "Stand van de gegevens: geschreven vóór 21 maart 2018"
+        '<sup class="ref"><a href="#bron-1" aria-label="bron 1">1</a></sup>.'
+    ) in page
     assert "Laatst bijgewerkt op de site: <time" in page
 
 

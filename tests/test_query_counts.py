@@ -19,13 +19,13 @@ COMPARE = "/vergelijk/?" + "&".join(f"steden={scale_data.PREFIX}stad-{n:03d}" fo
 PAGES = [
     ("home", "/", {}, 8),
     ("steden", "/steden/", {}, 2),
-    ("stad", f"/steden/{CITY}/", {}, 10),
+    ("stad", f"/steden/{CITY}/", {}, 11),
     ("wijk", f"/steden/{CITY}/wijken/{DISTRICT}/", {}, 6),
     ("vergelijking", COMPARE, {}, 10),
     ("vergelijking, htmx-fragment", COMPARE, {"HX-Request": "true"}, 10),
     ("zoeken", "/zoeken/?q=wijkaanpak", {}, 2),
     ("begrippen", "/begrippen/", {}, 1),
-    ("bronnen", "/bronnen/", {}, 10),
+    ("bronnen", "/bronnen/", {}, 12),
     ("over", "/over/", {}, 0),
 ]
 

@@ -18,7 +18,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-SOURCES_QUERIES = 10  # sources, 8 kinds of citing content, the inhabitants figures
+SOURCES_QUERIES = 12  # sources, 8 kinds of citing content, underlying and compiled, inhabitants
 
 
 def test_each_source_has_an_anchor_its_citation_and_its_address(client):

@@ -5,7 +5,37 @@ from .sources import ARTICLE, FACT_SHEET, ROTTERDAM_WIJKRADEN_2022, WIJKWIJZER_U
 
 
 def term(name: str, definition: str, sources: list[str]) -> dict:
-    return {"name": name, "slug": slug_for(name), "definition": definition, "sources": sources}
+    return {
+        "name": name,
+        "slug": slug_for(name),
+        "definition": definition,
+        "general_definition": name in GENERAL,
+        "sources": sources,
+    }
+
+
+# Terms whose explanation of the word itself is a general one: the sources use the word without
+# saying what it means, so they back only what the entry says about the cities. Checked against
+# ../shared/source/ (the article and facts.md); the other terms are explained by the sources.
+GENERAL = {
+    "Doorzettingsmacht",
+    "Wmo",
+    "Sociaal makelaar",
+    "Gebiedswerker",
+    "Opbouwwerker",
+    "Bestuurscommissie",
+    "Wijkalliantie",
+    "Programmasturing",
+    "Open procesaanpak",
+    "Programmabureau",
+    "Vakdienst",
+    "Stadsvernieuwing",
+    "Wijkgericht werken",
+    "Doorontwikkeling",
+    "Wijkbureau",
+    "Deelgemeente",
+    "Stadsdeel",
+}
 
 
 TERMS = [

@@ -7,9 +7,9 @@ editor changed, counts as missing and is created again on the next run.
 An existing row is changed only while it is still the loader's own: nobody has saved it since it
 was created (its version is still 1 and no change waits for publication). Such a row gets the
 fields the content gained later (a dimension's theme, an assessment's option, passages, a source's
-bibliographic details), so a database made before those fields existed is completed on the next
-run. Once anyone saves a row, through the admin or otherwise, the loader never touches it again:
-an option an editor cleared stays cleared.
+bibliographic details, whether a term's explanation is a general one), so a database made before
+those fields existed is completed on the next run. Once anyone saves a row, through the admin or
+otherwise, the loader never touches it again: an option an editor cleared stays cleared.
 """
 
 from collections import Counter
@@ -163,7 +163,9 @@ class ContentLoader:
     def load_terms(self) -> None:
         for data in TERMS:
             fields = without(data, "slug", "sources")
-            self.ensure(Term, {"slug": data["slug"]}, fields, data["sources"])
+            self.ensure_filled(
+                Term, {"slug": data["slug"]}, fields, data["sources"], later=["general_definition"]
+            )
 
     def load_city(self, data: dict) -> City:
         fields = without(data, "slug", "sources") | {
