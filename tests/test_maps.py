@@ -155,6 +155,9 @@ def test_an_edited_name_shows_on_the_map_at_once(client, boundaries):
 def test_the_map_costs_a_fixed_number_of_queries_whatever_it_draws(client, boundaries):
     district = District.objects.select_related("city").get(cbs_code="WK036387").get_absolute_url()
     paths = ("/steden/den-haag/", district, "/")
+    for path in paths:
+        client.get(path)  # what pages work out once per content version, apart from maps
+    maps.clear_cache()
     drawing = [count_queries(client, path) for path in paths]
     drawn_before = [count_queries(client, path) for path in paths]
 
