@@ -106,8 +106,9 @@ def test_static_files_carry_the_headers_too(settings, tmp_path):
     assert "Content-Security-Policy" in response
 
 
-def test_htmx_is_configured_to_need_no_inline_styles_or_eval(client):
-    page = client.get("/").content.decode()
+@pytest.mark.parametrize("path", ["/vergelijk/", "/zoeken/"])
+def test_htmx_is_configured_to_need_no_inline_styles_or_eval(client, path):
+    page = client.get(path).content.decode()
     assert '<meta name="htmx-config"' in page
     assert '"includeIndicatorStyles": false' in page
     assert '"allowEval": false' in page
@@ -186,3 +187,10 @@ def test_public_pages_run_under_the_policy_without_violations(live_server, deskt
     assert page.evaluate("typeof htmx") == "object"  # htmx itself loaded under the policy
 
     assert violations == []
+
+
+@pytest.mark.parametrize("path", ["/", "/steden/", "/begrippen/", "/bronnen/", "/over/"])
+def test_pages_that_use_no_htmx_do_not_load_it(client, path):
+    page = client.get(path).content.decode()
+    assert " hx-" not in page
+    assert "htmx-2" not in page
