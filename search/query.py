@@ -1,42 +1,51 @@
-"""Searching the index: full text first, stems inside compounds next, similar titles last."""
+"""Searching the index: full text first, stems inside compounds next, close names for typos.
+
+One ranked list, a page at a time; each result says what it is and where. "Bedoelde u ...?" offers
+a name (a title or another name) that is close to the whole query, never a word inside a title.
+"""
 
 import re
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
-    TrigramSimilarity,
-    TrigramWordSimilarity,
+    TrigramStrictWordSimilarity,
 )
-from django.db import connection, transaction
-from django.db.models import Case, F, FloatField, Q, Value, When
-from django.db.models.functions import Lower
+from django.db import connection
+from django.db.models import Case, Count, Exists, F, FloatField, Q, Value, When, Window
+from django.db.models.functions import Length, Lower
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from search.documents import MARK_START, MARK_STOP
+from search.documents import FRAGMENT_BREAK, MARK_START, MARK_STOP
 from search.models import SEARCH_CONFIG, Kind, SearchEntry, SearchUnaccent
 
 MAX_QUERY_LENGTH = 200
+PER_PAGE = 20
+# The API gives the best results in one answer, without pages.
 MAX_RESULTS = 60
+# A page number beyond this is not looked up (an OFFSET that large would only cost time).
+MAX_PAGE = 10_000
 # Stems shorter than this would find too much inside other words ("de" in "wijkteam").
 MIN_INFIX_STEM = 4
 # Below the full-text matches: found only as part of a compound word.
 INFIX_RANK = 0.01
-# pg_trgm's word similarity needed for "Bedoelde u ...?"; the GIN index answers `%>` at this level.
-SIMILARITY_THRESHOLD = 0.5
 HEADLINE_OPTIONS = {
     "start_sel": MARK_START,
     "stop_sel": MARK_STOP,
     "max_words": 30,
     "min_words": 12,
     "max_fragments": 2,
-    "fragment_delimiter": " … ",
+    "fragment_delimiter": FRAGMENT_BREAK,
 }
-# Kinds whose title is a name, offered as "Bedoelde u ...?".
-NAME_KINDS = {Kind.TERM, Kind.ROLE, Kind.CITY, Kind.DISTRICT, Kind.APPROACH}
+# Kinds whose title is a name, offered as "Bedoelde u ...?"; the first three are preferred.
+PREFERRED_KINDS = (Kind.TERM, Kind.CITY, Kind.DISTRICT)
+NAME_KINDS = {*PREFERRED_KINDS, Kind.ROLE, Kind.APPROACH}
+# Close names are looked for among this many titles that share most trigrams with the query.
+NAME_CANDIDATES = 40
 # websearch syntax (quotes, "or", a leading minus) changes what the words mean: no infix pass then.
 OPERATORS = re.compile(r'["]|(^|\s)-\S|\s(or|OR)\s')
 
@@ -45,26 +54,52 @@ OPERATORS = re.compile(r'["]|(^|\s)-\S|\s(or|OR)\s')
 class Result:
     kind: str
     title: SafeString
-    snippet: SafeString
+    description: str  # what and where: "gebied in Rotterdam"
+    other_names: list[SafeString]
+    fragments: list[SafeString]
     url: str
     city_name: str
 
+    @property
+    def snippet(self) -> SafeString:
+        return mark_safe(" … ".join(self.fragments))  # noqa: S308 -- each fragment is escaped
 
-@dataclass
-class Group:
-    kind: str
-    label: str
-    results: list[Result] = field(default_factory=list)
+    @property
+    def kind_label(self) -> str:
+        return Kind(self.kind).label
 
 
 @dataclass
 class Outcome:
     query: str
-    groups: list[Group]
-    count: int
+    results: list[Result]
+    count: int  # all results, not only this page's
     notes: list[str]
     suggestion: str = ""
-    similar_only: bool = False  # the results are similar titles, not matches
+    similar_only: bool = False  # the results are close names, not matches
+    page: int = 1
+    per_page: int = PER_PAGE
+    out_of_range: bool = False  # the page asked for does not exist
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.count // self.per_page))
+
+    @property
+    def first(self) -> int:
+        return (self.page - 1) * self.per_page + 1
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.results) - 1
+
+    @property
+    def has_previous(self) -> bool:
+        return 1 < self.page <= self.pages
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
 
 
 def clean_query(raw: str) -> tuple[str, list[str]]:
@@ -82,9 +117,39 @@ def clean_query(raw: str) -> tuple[str, list[str]]:
     return text, notes
 
 
-def search(text: str) -> Outcome:
-    """Matches for a cleaned query, grouped by kind; similar titles when nothing matches."""
+def search(text: str, page: int = 1, per_page: int = PER_PAGE) -> Outcome:
+    """One page of matches for a cleaned query, best first; close names when nothing matches.
+
+    Three queries whatever the number of results: the query's stems, the page of matches with
+    the number of all matches, and the close names behind "Bedoelde u ...?".
+    """
     query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    matches = _matches(text, query)
+    names = close_names(text)
+    suggestion = _suggestion(names)
+    entries = []
+    if page <= MAX_PAGE:
+        start = (page - 1) * per_page
+        entries = list(
+            _with_headlines(SearchEntry.objects.filter(matches), query)
+            .annotate(rank=_rank(query), total=Window(Count("*")))
+            .order_by("-rank", "title", "pk")[start : start + per_page]
+        )
+    if entries:
+        results = [_result(entry) for entry in entries]
+        return Outcome(
+            text, results, entries[0].total, [], suggestion, page=page, per_page=per_page
+        )
+    if page > 1:
+        count = SearchEntry.objects.filter(matches).count() or len(names.close)
+        return Outcome(
+            text, [], count, [], suggestion, page=page, per_page=per_page, out_of_range=True
+        )
+    similar = [_similar_result(entry) for entry in names.close[:per_page]]
+    return Outcome(text, similar, len(similar), [], suggestion, similar_only=bool(similar))
+
+
+def _matches(text: str, query: SearchQuery) -> Q:
     matches = Q(vector=query)
     words = [] if OPERATORS.search(text) else infix_words(text)
     if words:
@@ -92,19 +157,15 @@ def search(text: str) -> Outcome:
         matches |= Q(
             *(Q(lexemes__contains=stem) | Q(lexemes__contains=word) for stem, word in words)
         )
-    rank = Case(
+    return matches
+
+
+def _rank(query: SearchQuery) -> Case:
+    return Case(
         When(vector=query, then=SearchRank(F("vector"), query, cover_density=True)),
         default=Value(INFIX_RANK),
         output_field=FloatField(),
     )
-    entries = list(
-        _with_headlines(SearchEntry.objects.filter(matches), query)
-        .annotate(rank=rank)
-        .order_by("-rank", "title")[:MAX_RESULTS]
-    )
-    if entries:
-        return Outcome(text, group(entries), len(entries), [])
-    return similar_titles(text)
 
 
 def infix_words(text: str) -> list[tuple[str, str]]:
@@ -123,52 +184,137 @@ def infix_words(text: str) -> list[tuple[str, str]]:
         return [(stem, word) for stem, word in cursor.fetchall() if len(stem) >= MIN_INFIX_STEM]
 
 
-def similar_titles(text: str) -> Outcome:
-    """Titles that look like the query, for typos; the best one is offered as "Bedoelde u ...?"."""
-    if len(text) < 3:
-        return Outcome(text, [], 0, [])
-    key = SearchUnaccent(Lower(Value(text)))
-    with transaction.atomic():
-        # `%>` (answered by the trigram index on title_key) compares against this setting.
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
-                [str(SIMILARITY_THRESHOLD)],
-            )
-        entries = list(
-            SearchEntry.objects.filter(title_key__trigram_word_similar=key)
-            .annotate(
-                rank=TrigramWordSimilarity(key, "title_key"),
-                # Among equally close words, the title that is most nearly the whole query.
-                closeness=TrigramSimilarity("title_key", key),
-                title_headline=F("title"),
-                body_headline=F("body"),
-            )
-            .order_by("-rank", "-closeness", "title")[:MAX_RESULTS]
+# Close names
+
+
+@dataclass
+class CloseNames:
+    close: list[SearchEntry]  # entries with a name close to the query, the best first
+    query_is_a_word: bool  # every word of the query is written somewhere in the content
+
+
+def close_names(text: str) -> CloseNames:
+    """Entries with a title or other name within a few typing errors of the whole query. One query.
+
+    The trigram index finds candidates whose words share most trigrams with the query
+    (`%>>`, strict word similarity at pg_trgm's default 0.5); then only a name that as a whole is
+    a few edits (letters added, dropped, changed or swapped) away from the query counts.
+    """
+    key = normal(text)
+    if len(key) < 4:
+        return CloseNames([], True)
+    query_key = SearchUnaccent(Lower(Value(text)))
+    words = SearchQuery(key, search_type="plain", config="simple")
+    known = Exists(SearchEntry.objects.filter(words=words))
+    candidates = list(
+        SearchEntry.objects.filter(names_key__trigram_strict_word_similar=query_key)
+        .annotate(
+            closeness=TrigramStrictWordSimilarity(query_key, "names_key"),
+            length=Length("names_key"),
+            known=known,
         )
-    if not entries:
-        return Outcome(text, [], 0, [])
-    return Outcome(
-        text, group(entries), len(entries), [], suggestion=suggestion(entries), similar_only=True
+        .order_by("-closeness", "length", "pk")[:NAME_CANDIDATES]
     )
+    if not candidates:
+        return CloseNames([], False)
+    scored = []
+    for entry in candidates:
+        distance, name = _closest_name(key, entry)
+        if distance <= allowed_edits(key):
+            entry.close_name = name
+            entry.distance = distance
+            scored.append(entry)
+    scored.sort(key=lambda entry: (entry.distance, _preference(entry.kind)))
+    return CloseNames(scored, candidates[0].known)
 
 
-def suggestion(entries: list[SearchEntry]) -> str:
-    """The best matching name (a term, role, city or district), not a long sentence."""
-    return next((entry.title for entry in entries if entry.kind in NAME_KINDS), "")
+def _suggestion(names: CloseNames) -> str:
+    """The name meant, when the query is not itself a word the content uses: terms and places
+    first, then roles and approaches; the closest within each."""
+    if names.query_is_a_word:
+        return ""
+    offered = [entry for entry in names.close if entry.kind in NAME_KINDS and entry.distance > 0]
+    offered.sort(key=lambda entry: (_preference(entry.kind), entry.distance))
+    return offered[0].close_name if offered else ""
+
+
+def _preference(kind: str) -> int:
+    return 0 if kind in PREFERRED_KINDS else 1
+
+
+def _closest_name(key: str, entry: SearchEntry) -> tuple[int, str]:
+    names = [entry.title, *entry.other_names.splitlines()]
+    return min((edit_distance(key, normal(name)), name) for name in names if name.strip())
+
+
+def allowed_edits(key: str) -> int:
+    """How many typing errors still make a name "close": one in a short word, more in longer."""
+    if len(key) < 4:
+        return 0
+    if len(key) <= 7:
+        return 1
+    return 2 if len(key) <= 12 else 3
+
+
+def normal(text: str) -> str:
+    """Lower case without accents and with single spaces, as names are compared."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Letters added, dropped, changed or two neighbours swapped (optimal string alignment)."""
+    if abs(len(a) - len(b)) > 3:
+        return abs(len(a) - len(b))
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            cost = 0 if char_a == char_b else 1
+            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                best = min(best, previous2[j - 2] + 1)
+            current.append(best)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+# Results
 
 
 def _with_headlines(queryset, query: SearchQuery):
+    marks = {"start_sel": MARK_START, "stop_sel": MARK_STOP, "highlight_all": True}
     return queryset.annotate(
-        title_headline=SearchHeadline(
-            "title", query, config=SEARCH_CONFIG, highlight_all=True, **_marks()
-        ),
+        title_headline=SearchHeadline("title", query, config=SEARCH_CONFIG, **marks),
+        names_headline=SearchHeadline("other_names", query, config=SEARCH_CONFIG, **marks),
         body_headline=SearchHeadline("body", query, config=SEARCH_CONFIG, **HEADLINE_OPTIONS),
     )
 
 
-def _marks() -> dict:
-    return {"start_sel": MARK_START, "stop_sel": MARK_STOP}
+def _result(entry: SearchEntry) -> Result:
+    fragments = entry.body_headline.split(FRAGMENT_BREAK) if entry.body else []
+    return Result(
+        kind=entry.kind,
+        title=highlight(entry.title_headline),
+        description=entry.description,
+        other_names=[highlight(name) for name in entry.names_headline.splitlines() if name],
+        fragments=[highlight(_snippet(f.strip())) for f in fragments if f.strip()],
+        url=entry.url,
+        city_name=entry.city_name,
+    )
+
+
+def _similar_result(entry: SearchEntry) -> Result:
+    return Result(
+        kind=entry.kind,
+        title=highlight(entry.title),
+        description=entry.description,
+        other_names=[highlight(name) for name in entry.other_names.splitlines() if name],
+        fragments=[highlight(_snippet(entry.body))] if entry.body else [],
+        url=entry.url,
+        city_name=entry.city_name,
+    )
 
 
 def highlight(text: str) -> SafeString:
@@ -181,24 +327,6 @@ def highlight(text: str) -> SafeString:
     return mark_safe(  # noqa: S308 -- escaped just above; only our own <mark> tags are added
         escaped.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
     )
-
-
-def group(entries: list[SearchEntry]) -> list[Group]:
-    """Results under their kind; the group with the best match comes first."""
-    labels = dict(Kind.choices)
-    groups: dict[str, Group] = {}
-    for entry in entries:  # already best first
-        target = groups.setdefault(entry.kind, Group(entry.kind, labels[entry.kind]))
-        target.results.append(
-            Result(
-                kind=entry.kind,
-                title=highlight(entry.title_headline),
-                snippet=highlight(_snippet(entry.body_headline)),
-                url=entry.url,
-                city_name=entry.city_name,
-            )
-        )
-    return list(groups.values())
 
 
 def _snippet(text: str, limit: int = 300) -> str:
