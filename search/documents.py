@@ -44,6 +44,13 @@ def dutch_list(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " en " + names[-1]
 
 
+def role_description(cities: list[str]) -> str:
+    """ "rol in Utrecht en Rotterdam"; beyond four cities their number ("rol in 12 steden")."""
+    if len(cities) > 4:
+        return f"rol in {len(cities)} steden"
+    return f"rol in {dutch_list(cities)}"
+
+
 def district_description(district: District) -> str:
     """What and where: "wijk in Rotterdam, gebied Feijenoord" (the parent tells namesakes apart)."""
     where = f"{district.get_kind_display().lower()} in {district.city.name}"
@@ -193,7 +200,7 @@ def role_entries(ids=None) -> Iterator[SearchEntry]:
             object_id=role.pk,
             title=role.name,
             body=join(plain(role.description), "Gebruikt in " + ", ".join(cities) + "."),
-            description=f"rol in {dutch_list(cities)}",
+            description=role_description(cities),
             url=f"{first.city.get_absolute_url()}#rollen{suffixes.get(first.pk, '')}",
             city_name=cities[0] if len(cities) == 1 else "",
         )
