@@ -108,13 +108,12 @@ def city_entries(ids=None) -> Iterator[SearchEntry]:
 def district_entries(ids=None) -> Iterator[SearchEntry]:
     districts = District.objects.published().filter(city__status=PUBLISHED)
     for district in _only(districts, ids).select_related("city", "parent"):
-        parent = district.parent.name if _published_parent(district) else ""
         yield SearchEntry(
             kind=Kind.DISTRICT,
             object_id=district.pk,
             title=district.name,
             other_names="\n".join(district.other_name_list),
-            body=join(district.get_kind_display(), parent, plain(district.summary)),
+            body=plain(district.summary),
             description=district_description(district),
             url=district.get_absolute_url(),
             city_name=district.city.name,

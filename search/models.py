@@ -32,6 +32,8 @@ def _all_text() -> Concat:
         F("other_names"),
         Value(" "),
         F("body"),
+        Value(" "),
+        F("description"),
         output_field=models.TextField(),
     )
 
@@ -64,7 +66,9 @@ class SearchEntry(models.Model):
     vector = models.GeneratedField(
         expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
         + SearchVector("other_names", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("body", weight="B", config=SEARCH_CONFIG),
+        + SearchVector("body", weight="B", config=SEARCH_CONFIG)
+        # "wijk in Rotterdam, gebied Feijenoord": found, below the text, never in a snippet.
+        + SearchVector("description", weight="C", config=SEARCH_CONFIG),
         output_field=SearchVectorField(),
         db_persist=True,
     )

@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from editorial.models import Status
+from search.documents import role_description
 from search.query import PER_PAGE, edit_distance
 from tests.editors import form_data, make_chief_editor
 from tests.factories import make_approach, make_city, make_district, make_term
@@ -77,6 +78,28 @@ def test_renaming_a_larger_area_reaches_the_districts_inside(client):
     area.save()
 
     assert labelled(search(client, "lombok")) == ["Lombok — wijk in Utrecht, gebied Westkwartier"]
+
+
+def test_a_district_is_found_by_its_larger_area_below_the_area_itself(client):
+    city = make_city(name="Rotterdam", slug="rotterdam")
+    area = make_district(city=city, name="Charlois", kind="gebied", summary="Een gebied.")
+    make_district(city=city, name="Pendrecht", parent=area, summary="Een wijk met tuinen.")
+
+    response = search(client, "charlois")
+
+    assert labelled(response) == [
+        "Charlois — gebied in Rotterdam",
+        "Pendrecht — wijk in Rotterdam, gebied Charlois",
+    ]
+    # What and where is in the heading, not repeated as the start of the text.
+    assert [r.fragments for r in outcome(response).results][1] == ["Een wijk met tuinen."]
+
+
+def test_a_role_in_many_cities_gives_their_number():
+    assert role_description(["Utrecht"]) == "rol in Utrecht"
+    assert role_description(["Amsterdam", "Utrecht"]) == "rol in Amsterdam en Utrecht"
+    assert role_description(["A", "B", "C"]) == "rol in A, B en C"
+    assert role_description([f"Stad {n}" for n in range(350)]) == "rol in 350 steden"
 
 
 # Other names

@@ -1,7 +1,8 @@
-"""Other names and a description per entry; the generated columns take the other names in.
+"""Other names and a description per entry; the generated columns take them in.
 
 PostgreSQL cannot change a generated column's expression, so those columns (and their indexes)
-are dropped and added again; PostgreSQL computes them anew from the stored rows.
+are dropped and added again; PostgreSQL computes them anew from the stored rows. The entries
+get their descriptions from the rebuild after `migrate` (search.apps.complete_entries).
 """
 
 import django.contrib.postgres.indexes
@@ -37,12 +38,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='searchentry',
             name='vector',
-            field=models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('title', config='dutch_unaccent', weight='A'), '||', django.contrib.postgres.search.SearchVector('other_names', config='dutch_unaccent', weight='A'), django.contrib.postgres.search.SearchConfig('dutch_unaccent')), '||', django.contrib.postgres.search.SearchVector('body', config='dutch_unaccent', weight='B'), django.contrib.postgres.search.SearchConfig('dutch_unaccent')), output_field=django.contrib.postgres.search.SearchVectorField()),
+            field=models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('title', config='dutch_unaccent', weight='A'), '||', django.contrib.postgres.search.SearchVector('other_names', config='dutch_unaccent', weight='A'), django.contrib.postgres.search.SearchConfig('dutch_unaccent')), '||', django.contrib.postgres.search.SearchVector('body', config='dutch_unaccent', weight='B'), django.contrib.postgres.search.SearchConfig('dutch_unaccent')), '||', django.contrib.postgres.search.SearchVector('description', config='dutch_unaccent', weight='C'), django.contrib.postgres.search.SearchConfig('dutch_unaccent')), output_field=django.contrib.postgres.search.SearchVectorField()),
         ),
         migrations.AddField(
             model_name='searchentry',
             name='lexemes',
-            field=models.GeneratedField(db_persist=True, expression=search.models.SearchLexemes(django.contrib.postgres.search.SearchVector(django.db.models.functions.text.Concat(models.F('title'), models.Value(' '), models.F('other_names'), models.Value(' '), models.F('body'), output_field=models.TextField()), config='dutch_unaccent')), output_field=models.TextField()),
+            field=models.GeneratedField(db_persist=True, expression=search.models.SearchLexemes(django.contrib.postgres.search.SearchVector(django.db.models.functions.text.Concat(models.F('title'), models.Value(' '), models.F('other_names'), models.Value(' '), models.F('body'), models.Value(' '), models.F('description'), output_field=models.TextField()), config='dutch_unaccent')), output_field=models.TextField()),
         ),
         migrations.AddField(
             model_name='searchentry',
@@ -52,7 +53,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='searchentry',
             name='words',
-            field=models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.SearchVector(search.models.SearchUnaccent(django.db.models.functions.text.Lower(django.db.models.functions.text.Concat(models.F('title'), models.Value(' '), models.F('other_names'), models.Value(' '), models.F('body'), output_field=models.TextField()))), config='simple'), output_field=django.contrib.postgres.search.SearchVectorField()),
+            field=models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.SearchVector(search.models.SearchUnaccent(django.db.models.functions.text.Lower(django.db.models.functions.text.Concat(models.F('title'), models.Value(' '), models.F('other_names'), models.Value(' '), models.F('body'), models.Value(' '), models.F('description'), output_field=models.TextField()))), config='simple'), output_field=django.contrib.postgres.search.SearchVectorField()),
         ),
         migrations.AddIndex(
             model_name='searchentry',
