@@ -67,8 +67,9 @@ class SearchEntry(models.Model):
         expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
         + SearchVector("other_names", weight="A", config=SEARCH_CONFIG)
         + SearchVector("body", weight="B", config=SEARCH_CONFIG)
-        # "wijk in Rotterdam, gebied Feijenoord": found, below the text, never in a snippet.
-        + SearchVector("description", weight="C", config=SEARCH_CONFIG),
+        # "wijk in Rotterdam, gebied Feijenoord": found, but adds nothing to the rank
+        # (search.query.RANK_WEIGHTS) and never shows in a snippet.
+        + SearchVector("description", weight="D", config=SEARCH_CONFIG),
         output_field=SearchVectorField(),
         db_persist=True,
     )

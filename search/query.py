@@ -31,6 +31,9 @@ MAX_RESULTS = 60
 MAX_PAGE = 10_000
 # Stems shorter than this would find too much inside other words ("de" in "wijkteam").
 MIN_INFIX_STEM = 4
+# Weights of the labels D, C, B, A: title and other names (A) above the text (B); the description
+# (D) makes an entry found ("wijk" finds every wijk) without raising it above the area it names.
+RANK_WEIGHTS = [0.0, 0.2, 0.4, 1.0]
 # Below the full-text matches: found only as part of a compound word.
 INFIX_RANK = 0.01
 HEADLINE_OPTIONS = {
@@ -162,7 +165,10 @@ def _matches(text: str, query: SearchQuery) -> Q:
 
 def _rank(query: SearchQuery) -> Case:
     return Case(
-        When(vector=query, then=SearchRank(F("vector"), query, cover_density=True)),
+        When(
+            vector=query,
+            then=SearchRank(F("vector"), query, weights=RANK_WEIGHTS, cover_density=True),
+        ),
         default=Value(INFIX_RANK),
         output_field=FloatField(),
     )
