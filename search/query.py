@@ -27,8 +27,9 @@ MAX_QUERY_LENGTH = 200
 PER_PAGE = 20
 # The API gives the best results in one answer, without pages.
 MAX_RESULTS = 60
-# A page number beyond this is not looked up (an OFFSET that large would only cost time).
-MAX_PAGE = 10_000
+# Pages beyond this are not shown: the snippets of every result before the page would be made
+# too (PostgreSQL makes them before it skips to the page), and nobody reads that far.
+MAX_PAGE = 50
 # Stems shorter than this would find too much inside other words ("de" in "wijkteam").
 MIN_INFIX_STEM = 4
 # Weights of the labels D, C, B, A: title and other names (A) above the text (B); the description
@@ -86,7 +87,12 @@ class Outcome:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.count // self.per_page))
+        return min(MAX_PAGE, max(1, -(-self.count // self.per_page)))
+
+    @property
+    def shown(self) -> int:
+        """How many of the results can be reached through the pages."""
+        return min(self.count, MAX_PAGE * self.per_page)
 
     @property
     def first(self) -> int:

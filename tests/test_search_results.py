@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from editorial.models import Status
+from search import query
 from search.documents import role_description
 from search.query import PER_PAGE, edit_distance
 from tests.editors import form_data, make_chief_editor
@@ -196,6 +197,20 @@ def test_beyond_the_last_page_says_how_many_there_are(client, many_terms):
         response.text
     )
     assert 'href="/zoeken/?q=buurtnetwerk&amp;pagina=3">naar de laatste pagina' in response.text
+
+
+def test_pages_stop_at_the_last_one_shown(client, many_terms, monkeypatch):
+    monkeypatch.setattr(query, "MAX_PAGE", 2)
+
+    second = search(client, "buurtnetwerk", pagina="2")
+    third = search(client, "buurtnetwerk", pagina="3")
+
+    assert (
+        "Resultaten 21–40 van 47 voor ‘buurtnetwerk’ (de beste 40 staan op 2 pagina’s)."
+        in second.text
+    )
+    assert 'rel="next"' not in second.text
+    assert third.status_code == 404
 
 
 def test_a_page_number_without_a_query_shows_the_form(client):
