@@ -274,20 +274,28 @@ def normal(text: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Letters added, dropped, changed or two neighbours swapped (optimal string alignment)."""
-    if abs(len(a) - len(b)) > 3:
-        return abs(len(a) - len(b))
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Letters added, dropped, changed or two neighbours swapped (optimal string alignment).
+
+    Only cells within ``limit`` of the diagonal are counted and the answer stops at limit + 1,
+    so a long query costs little.
+    """
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    over = limit + 1
     previous2: list[int] = []
-    previous = list(range(len(b) + 1))
+    previous = [j if j <= limit else over for j in range(len(b) + 1)]
     for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
+        current = [i if i <= limit else over] + [over] * len(b)
+        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
+            char_b = b[j - 1]
             cost = 0 if char_a == char_b else 1
             best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
             if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
                 best = min(best, previous2[j - 2] + 1)
-            current.append(best)
+            current[j] = min(best, over)
+        if min(current) >= over:
+            return over
         previous2, previous = previous, current
     return previous[-1]
 

@@ -5,6 +5,8 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editorial.models import Status
 from search import query
@@ -57,7 +59,27 @@ def test_edit_distance_counts_a_swap_as_one():
     assert edit_distance("opwarste", "opwaartse") == 2
     assert edit_distance("overvech", "overvecht") == 1
     assert edit_distance("wjik", "wijk") == 1
-    assert edit_distance("buurtteam", "westindische buurt") > 3
+    assert edit_distance("buurtteam", "westindische buurt") == 4
+    assert edit_distance("a" * 200, "b" * 200) == 4  # counting stops above the limit
+    assert edit_distance("wijkraad", "wijkraden", limit=1) == 2
+
+
+def full_osa(a: str, b: str) -> int:
+    """The textbook optimal string alignment distance, to check the banded one against."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("abcé ", max_size=12), st.text("abcé ", max_size=12), st.integers(0, 3))
+def test_the_banded_edit_distance_agrees_with_the_textbook_one(a, b, limit):
+    assert edit_distance(a, b, limit) == min(full_osa(a, b), limit + 1)
 
 
 # What and where each result is
