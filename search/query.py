@@ -68,10 +68,6 @@ class Result:
     def snippet(self) -> SafeString:
         return mark_safe(" … ".join(self.fragments))  # noqa: S308 -- each fragment is escaped
 
-    @property
-    def kind_label(self) -> str:
-        return Kind(self.kind).label
-
 
 @dataclass
 class Outcome:
@@ -136,14 +132,7 @@ def search(text: str, page: int = 1, per_page: int = PER_PAGE) -> Outcome:
     matches = _matches(text, query)
     names = close_names(text)
     suggestion = _suggestion(names)
-    entries = []
-    if page <= MAX_PAGE:
-        start = (page - 1) * per_page
-        entries = list(
-            _with_headlines(SearchEntry.objects.filter(matches), query)
-            .annotate(rank=_rank(query), total=Window(Count("*")))
-            .order_by("-rank", "title", "pk")[start : start + per_page]
-        )
+    entries = _page_of_matches(matches, query, page, per_page) if page <= MAX_PAGE else []
     if entries:
         results = [_result(entry) for entry in entries]
         return Outcome(
@@ -156,6 +145,16 @@ def search(text: str, page: int = 1, per_page: int = PER_PAGE) -> Outcome:
         )
     similar = [_similar_result(entry) for entry in names.close[:per_page]]
     return Outcome(text, similar, len(similar), [], suggestion, similar_only=bool(similar))
+
+
+def _page_of_matches(matches: Q, query: SearchQuery, page: int, per_page: int) -> list:
+    """The entries of one page, each with the number of all matches (a window over them all)."""
+    start = (page - 1) * per_page
+    return list(
+        _with_headlines(SearchEntry.objects.filter(matches), query)
+        .annotate(rank=_rank(query), total=Window(Count("*")))
+        .order_by("-rank", "title", "pk")[start : start + per_page]
+    )
 
 
 def _matches(text: str, query: SearchQuery) -> Q:
