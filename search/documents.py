@@ -59,6 +59,15 @@ def district_description(district: District) -> str:
     return where
 
 
+# From large to small, as districts nest.
+DISTRICT_SIZES = [
+    District.Kind.STADSDEEL,
+    District.Kind.GEBIED,
+    District.Kind.WIJK,
+    District.Kind.BUURT,
+]
+
+
 def _published_parent(district: District) -> bool:
     # A draft larger area is left out, as on the district page's breadcrumbs.
     return bool(district.parent_id) and district.parent.status == PUBLISHED
@@ -115,6 +124,7 @@ def district_entries(ids=None) -> Iterator[SearchEntry]:
             other_names="\n".join(district.other_name_list),
             body=plain(district.summary),
             description=district_description(district),
+            tie_order=DISTRICT_SIZES.index(district.kind),
             url=district.get_absolute_url(),
             city_name=district.city.name,
         )

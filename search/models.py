@@ -61,6 +61,8 @@ class SearchEntry(models.Model):
     other_names = models.TextField("andere namen", blank=True)
     # What and where the object is, in words ("gebied in Rotterdam"), shown beside the title.
     description = models.CharField("wat en waar", max_length=300, blank=True)
+    # Among equally good matches the larger area first: the gebied Feijenoord above the wijk.
+    tie_order = models.PositiveSmallIntegerField("volgorde bij gelijke treffers", default=0)
     url = models.CharField("adres", max_length=400)
     city_name = models.CharField("stad", max_length=100, blank=True)
     vector = models.GeneratedField(

@@ -17,6 +17,7 @@ from django.contrib.postgres.search import (
 from django.db import connection
 from django.db.models import Case, Exists, F, FloatField, Q, Value, When
 from django.db.models.functions import Length, Lower
+from django.db.models.lookups import Exact
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -147,11 +148,18 @@ def search(text: str, page: int = 1, per_page: int = PER_PAGE) -> Outcome:
 
 
 def _page_of_matches(matches: Q, query: SearchQuery, outcome: Outcome) -> list:
+    """Best first; among equal matches a title that is the query itself, then larger areas."""
     start = (outcome.page - 1) * outcome.per_page
+    named = Exact(SearchUnaccent(Lower("title")), SearchUnaccent(Lower(Value(outcome.query))))
     return list(
         _with_headlines(SearchEntry.objects.filter(matches), query)
-        .annotate(rank=_rank(query))
-        .order_by("-rank", "title", "pk")[start : start + outcome.per_page]
+        .annotate(
+            rank=_rank(query),
+            not_named=Case(When(named, then=Value(0)), default=Value(1)),
+        )
+        .order_by("-rank", "not_named", "tie_order", "title", "pk")[
+            start : start + outcome.per_page
+        ]
     )
 
 

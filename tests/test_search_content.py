@@ -75,6 +75,11 @@ def test_namesakes_say_what_they_are_in_text(client):
     found = labelled(response)
     assert "Feijenoord — gebied in Rotterdam" in found
     assert "Feijenoord — wijk in Rotterdam, gebied Feijenoord" in found
+    # The name itself first, the larger area before the wijk of the same name.
+    assert found[:2] == [
+        "Feijenoord — gebied in Rotterdam",
+        "Feijenoord — wijk in Rotterdam, gebied Feijenoord",
+    ]
     headings = re.findall(r'<h2 class="result-heading">(.*?)</h2>', response.text)
     assert "Feijenoord — gebied in Rotterdam" in [text_of(h) for h in headings]
 

@@ -32,6 +32,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='searchentry',
+            name='tie_order',
+            field=models.PositiveSmallIntegerField(default=0, verbose_name='volgorde bij gelijke treffers'),
+        ),
+        migrations.AddField(
+            model_name='searchentry',
             name='other_names',
             field=models.TextField(blank=True, verbose_name='andere namen'),
         ),
