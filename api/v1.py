@@ -23,7 +23,7 @@ from pydantic import field_validator
 from api import published, representations, schemas
 from approaches.compare import MAX_CITIES, MIN_CITIES, build_table
 from search.models import Kind
-from search.query import clean_query, search
+from search.query import MAX_RESULTS, clean_query, search
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.nl"
@@ -392,8 +392,8 @@ class SearchParams(Schema):
 )
 def search_endpoint(request, params: Query[SearchParams]):
     text, notes = clean_query(params.q)
-    outcome = search(text) if text else None
-    results = [result for group in outcome.groups for result in group.results] if outcome else []
+    outcome = search(text, per_page=MAX_RESULTS) if text else None
+    results = outcome.results if outcome else []
     return {
         "query": text,
         "count": len(results),

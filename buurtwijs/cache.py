@@ -391,7 +391,7 @@ QUERY_PARAMETERS = {
     "about": (),
     "compare": ("steden", "verberg_gelijk", "formaat"),
     "compare_embed": ("steden",),
-    "search": ("q",),
+    "search": ("q", "pagina"),
     "robots_txt": (),
     "security_txt": (),
     "feed": (),

@@ -21,16 +21,56 @@ PUBLISHED = Status.PUBLISHED
 # ts_headline marks matches with these characters; they are removed from the indexed text so
 # only PostgreSQL can put them there (see search.query.highlight).
 MARK_START, MARK_STOP = "\ue000", "\ue001"
+# ts_headline puts this between the fragments of a snippet, so each can be shown on its own.
+FRAGMENT_BREAK = "\ue002"
 
 
 def plain(markdown_text: str) -> str:
     """An editor's Markdown as plain text for the index."""
     text = unescape(strip_tags(render_markdown(markdown_text)))
-    return " ".join(text.replace(MARK_START, "").replace(MARK_STOP, "").split())
+    for marker in (MARK_START, MARK_STOP, FRAGMENT_BREAK):
+        text = text.replace(marker, "")
+    return " ".join(text.split())
 
 
 def join(*parts: str) -> str:
     return "\n".join(part for part in parts if part)
+
+
+def dutch_list(names: list[str]) -> str:
+    """ "Utrecht", "Utrecht en Rotterdam", "Amsterdam, Rotterdam en Utrecht"."""
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def role_description(cities: list[str]) -> str:
+    """ "rol in Utrecht en Rotterdam"; beyond four cities their number ("rol in 12 steden")."""
+    if len(cities) > 4:
+        return f"rol in {len(cities)} steden"
+    return f"rol in {dutch_list(cities)}"
+
+
+def district_description(district: District) -> str:
+    """What and where: "wijk in Rotterdam, gebied Feijenoord" (the parent tells namesakes apart)."""
+    where = f"{district.get_kind_display().lower()} in {district.city.name}"
+    if _published_parent(district):
+        return f"{where}, {district.parent.get_kind_display().lower()} {district.parent.name}"
+    return where
+
+
+# From large to small, as districts nest.
+DISTRICT_SIZES = [
+    District.Kind.STADSDEEL,
+    District.Kind.GEBIED,
+    District.Kind.WIJK,
+    District.Kind.BUURT,
+]
+
+
+def _published_parent(district: District) -> bool:
+    # A draft larger area is left out, as on the district page's breadcrumbs.
+    return bool(district.parent_id) and district.parent.status == PUBLISHED
 
 
 def anchor_suffixes(city_ids: Iterable[int]) -> dict[int, str]:
@@ -68,6 +108,7 @@ def city_entries(ids=None) -> Iterator[SearchEntry]:
                 city.get_democracy_link_display(),
                 plain(city.democracy_text),
             ),
+            description="stad",
             url=city.get_absolute_url(),
             city_name=city.name,
         )
@@ -76,12 +117,14 @@ def city_entries(ids=None) -> Iterator[SearchEntry]:
 def district_entries(ids=None) -> Iterator[SearchEntry]:
     districts = District.objects.published().filter(city__status=PUBLISHED)
     for district in _only(districts, ids).select_related("city", "parent"):
-        parent = district.parent.name if district.parent_id else ""
         yield SearchEntry(
             kind=Kind.DISTRICT,
             object_id=district.pk,
             title=district.name,
-            body=join(district.get_kind_display(), parent, plain(district.summary)),
+            other_names="\n".join(district.other_name_list),
+            body=plain(district.summary),
+            description=district_description(district),
+            tie_order=DISTRICT_SIZES.index(district.kind),
             url=district.get_absolute_url(),
             city_name=district.city.name,
         )
@@ -100,6 +143,7 @@ def approach_entries(ids=None) -> Iterator[SearchEntry]:
             object_id=approach.pk,
             title=approach.name,
             body=join(approach.get_scope_display(), plain(approach.summary), plain(approach.body)),
+            description=f"aanpak van {approach.city.name}",
             url=f"{approach.city.get_absolute_url()}#aanpak{suffixes.get(approach.pk, '')}",
             city_name=approach.city.name,
         )
@@ -123,6 +167,7 @@ def assessment_entries(ids=None) -> Iterator[SearchEntry]:
             object_id=assessment.pk,
             title=f"{assessment.dimension.name}: {assessment.value}",
             body=plain(assessment.text),
+            description=f"typering van de aanpak van {city.name}",
             url=f"{city.get_absolute_url()}#typering{suffixes.get(assessment.approach_id, '')}",
             city_name=city.name,
         )
@@ -142,6 +187,7 @@ def trait_entries(ids=None) -> Iterator[SearchEntry]:
             object_id=trait.pk,
             title=trait.get_kind_display(),
             body=plain(trait.text),
+            description=f"over de aanpak van {city.name}",
             url=f"{city.get_absolute_url()}#kenmerken{suffixes.get(trait.approach_id, '')}",
             city_name=city.name,
         )
@@ -163,6 +209,7 @@ def role_entries(ids=None) -> Iterator[SearchEntry]:
             object_id=role.pk,
             title=role.name,
             body=join(plain(role.description), "Gebruikt in " + ", ".join(cities) + "."),
+            description=role_description(cities),
             url=f"{first.city.get_absolute_url()}#rollen{suffixes.get(first.pk, '')}",
             city_name=cities[0] if len(cities) == 1 else "",
         )
@@ -192,6 +239,7 @@ def term_entries(ids=None) -> Iterator[SearchEntry]:
             object_id=term.pk,
             title=term.name,
             body=plain(term.definition),
+            description="begrip",
             url=term.get_absolute_url(),
         )
 
@@ -203,6 +251,7 @@ def source_entries(ids=None) -> Iterator[SearchEntry]:
             object_id=source.pk,
             title=source.title,
             body=join(source.author, source.publisher, plain(source.description)),
+            description="bron",
             url=source.get_absolute_url(),
         )
 

@@ -9,7 +9,7 @@ from cities.models import District
 from search.documents import BUILDERS
 from search.models import Kind, SearchEntry
 
-UPDATED_FIELDS = ["title", "body", "url", "city_name"]
+UPDATED_FIELDS = ["title", "other_names", "body", "description", "tie_order", "url", "city_name"]
 
 
 def refresh(kind: Kind, ids: Iterable[int]) -> None:

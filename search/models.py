@@ -25,6 +25,19 @@ class SearchLexemes(Func):
     output_field = models.TextField()
 
 
+def _all_text() -> Concat:
+    return Concat(
+        F("title"),
+        Value(" "),
+        F("other_names"),
+        Value(" "),
+        F("body"),
+        Value(" "),
+        F("description"),
+        output_field=models.TextField(),
+    )
+
+
 class Kind(models.TextChoices):
     # This order is the order of the groups on the results page.
     CITY = "stad", "Steden"
@@ -44,11 +57,21 @@ class SearchEntry(models.Model):
     object_id = models.PositiveBigIntegerField("object")
     title = models.CharField("titel", max_length=400)
     body = models.TextField("tekst", blank=True)
+    # Other names people use for the same thing (a district's "Schilderswijk"), one per line.
+    other_names = models.TextField("andere namen", blank=True)
+    # What and where the object is, in words ("gebied in Rotterdam"), shown beside the title.
+    description = models.CharField("wat en waar", max_length=300, blank=True)
+    # Among equally good matches the larger area first: the gebied Feijenoord above the wijk.
+    tie_order = models.PositiveSmallIntegerField("volgorde bij gelijke treffers", default=0)
     url = models.CharField("adres", max_length=400)
     city_name = models.CharField("stad", max_length=100, blank=True)
     vector = models.GeneratedField(
         expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("body", weight="B", config=SEARCH_CONFIG),
+        + SearchVector("other_names", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("body", weight="B", config=SEARCH_CONFIG)
+        # "wijk in Rotterdam, gebied Feijenoord": found, but adds nothing to the rank
+        # (search.query.RANK_WEIGHTS) and never shows in a snippet.
+        + SearchVector("description", weight="D", config=SEARCH_CONFIG),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -56,17 +79,27 @@ class SearchEntry(models.Model):
     lexemes = models.GeneratedField(
         expression=SearchLexemes(
             SearchVector(
-                Concat(F("title"), Value(" "), F("body"), output_field=models.TextField()),
+                _all_text(),
                 config=SEARCH_CONFIG,
             )
         ),
         output_field=models.TextField(),
         db_persist=True,
     )
-    # Title without accents in lower case, for "Bedoelde u ...?" by trigram similarity.
-    title_key = models.GeneratedField(
-        expression=SearchUnaccent(Lower("title")),
+    # Title and other names without accents in lower case, for "Bedoelde u ...?" (pg_trgm).
+    names_key = models.GeneratedField(
+        expression=SearchUnaccent(
+            Lower(
+                Concat(F("title"), Value("\n"), F("other_names"), output_field=models.TextField())
+            )
+        ),
         output_field=models.TextField(),
+        db_persist=True,
+    )
+    # Every word as written (no stemming, no accents): is the query a word the content uses?
+    words = models.GeneratedField(
+        expression=SearchVector(SearchUnaccent(Lower(_all_text())), config="simple"),
+        output_field=SearchVectorField(),
         db_persist=True,
     )
 
@@ -81,7 +114,8 @@ class SearchEntry(models.Model):
         indexes = [
             GinIndex(fields=["vector"], name="search_entry_vector"),
             GinIndex(OpClass("lexemes", name="gin_trgm_ops"), name="search_entry_lexemes_trgm"),
-            GinIndex(OpClass("title_key", name="gin_trgm_ops"), name="search_entry_title_trgm"),
+            GinIndex(OpClass("names_key", name="gin_trgm_ops"), name="search_entry_names_trgm"),
+            GinIndex(fields=["words"], name="search_entry_words"),
         ]
 
     def __str__(self) -> str:

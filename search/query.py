@@ -1,42 +1,56 @@
-"""Searching the index: full text first, stems inside compounds next, similar titles last."""
+"""Searching the index: full text first, stems inside compounds next, close names for typos.
+
+One ranked list, a page at a time; each result says what it is and where. "Bedoelde u ...?" offers
+a name (a title or another name) that is close to the whole query, never a word inside a title.
+"""
 
 import re
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
-    TrigramSimilarity,
-    TrigramWordSimilarity,
+    TrigramStrictWordSimilarity,
 )
-from django.db import connection, transaction
-from django.db.models import Case, F, FloatField, Q, Value, When
-from django.db.models.functions import Lower
+from django.db import connection
+from django.db.models import Case, Exists, F, FloatField, Q, Value, When
+from django.db.models.functions import Length, Lower
+from django.db.models.lookups import Exact
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from search.documents import MARK_START, MARK_STOP
+from search.documents import FRAGMENT_BREAK, MARK_START, MARK_STOP
 from search.models import SEARCH_CONFIG, Kind, SearchEntry, SearchUnaccent
 
 MAX_QUERY_LENGTH = 200
+PER_PAGE = 20
+# The API gives the best results in one answer, without pages.
 MAX_RESULTS = 60
+# Pages beyond this are not shown: the snippets of every result before the page would be made
+# too (PostgreSQL makes them before it skips to the page), and nobody reads that far.
+MAX_PAGE = 50
 # Stems shorter than this would find too much inside other words ("de" in "wijkteam").
 MIN_INFIX_STEM = 4
+# Weights of the labels D, C, B, A: title and other names (A) above the text (B); the description
+# (D) makes an entry found ("wijk" finds every wijk) without raising it above the area it names.
+RANK_WEIGHTS = [0.0, 0.2, 0.4, 1.0]
 # Below the full-text matches: found only as part of a compound word.
 INFIX_RANK = 0.01
-# pg_trgm's word similarity needed for "Bedoelde u ...?"; the GIN index answers `%>` at this level.
-SIMILARITY_THRESHOLD = 0.5
 HEADLINE_OPTIONS = {
     "start_sel": MARK_START,
     "stop_sel": MARK_STOP,
     "max_words": 30,
     "min_words": 12,
     "max_fragments": 2,
-    "fragment_delimiter": " … ",
+    "fragment_delimiter": FRAGMENT_BREAK,
 }
-# Kinds whose title is a name, offered as "Bedoelde u ...?".
-NAME_KINDS = {Kind.TERM, Kind.ROLE, Kind.CITY, Kind.DISTRICT, Kind.APPROACH}
+# Kinds whose title is a name, offered as "Bedoelde u ...?"; the first three are preferred.
+PREFERRED_KINDS = (Kind.TERM, Kind.CITY, Kind.DISTRICT)
+NAME_KINDS = {*PREFERRED_KINDS, Kind.ROLE, Kind.APPROACH}
+# Close names are looked for among this many titles that share most trigrams with the query.
+NAME_CANDIDATES = 40
 # websearch syntax (quotes, "or", a leading minus) changes what the words mean: no infix pass then.
 OPERATORS = re.compile(r'["]|(^|\s)-\S|\s(or|OR)\s')
 
@@ -45,26 +59,53 @@ OPERATORS = re.compile(r'["]|(^|\s)-\S|\s(or|OR)\s')
 class Result:
     kind: str
     title: SafeString
-    snippet: SafeString
+    description: str  # what and where: "gebied in Rotterdam"
+    other_names: list[SafeString]
+    fragments: list[SafeString]
     url: str
     city_name: str
 
-
-@dataclass
-class Group:
-    kind: str
-    label: str
-    results: list[Result] = field(default_factory=list)
+    @property
+    def snippet(self) -> SafeString:
+        return mark_safe(" … ".join(self.fragments))  # noqa: S308 -- each fragment is escaped
 
 
 @dataclass
 class Outcome:
     query: str
-    groups: list[Group]
-    count: int
+    results: list[Result]
+    count: int  # all results, not only this page's
     notes: list[str]
     suggestion: str = ""
-    similar_only: bool = False  # the results are similar titles, not matches
+    similar_only: bool = False  # the results are close names, not matches
+    page: int = 1
+    per_page: int = PER_PAGE
+    out_of_range: bool = False  # the page asked for does not exist
+
+    @property
+    def pages(self) -> int:
+        return min(MAX_PAGE, max(1, -(-self.count // self.per_page)))
+
+    @property
+    def shown(self) -> int:
+        """How many of the results can be reached through the pages."""
+        return min(self.count, MAX_PAGE * self.per_page)
+
+    @property
+    def first(self) -> int:
+        return (self.page - 1) * self.per_page + 1
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.results) - 1
+
+    @property
+    def has_previous(self) -> bool:
+        return 1 < self.page <= self.pages
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
 
 
 def clean_query(raw: str) -> tuple[str, list[str]]:
@@ -82,9 +123,47 @@ def clean_query(raw: str) -> tuple[str, list[str]]:
     return text, notes
 
 
-def search(text: str) -> Outcome:
-    """Matches for a cleaned query, grouped by kind; similar titles when nothing matches."""
+def search(text: str, page: int = 1, per_page: int = PER_PAGE) -> Outcome:
+    """One page of matches for a cleaned query, best first; close names when nothing matches.
+
+    Four queries whatever the number of results: the query's stems, the number of matches, the
+    close names behind "Bedoelde u ...?" and the page of matches. (Counting in the page's query,
+    with a window, took longer on 20 000 entries than counting apart.)
+    """
     query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    matches = _matches(text, query)
+    count = SearchEntry.objects.filter(matches).count()
+    names = close_names(text)
+    suggestion = _suggestion(names)
+    found = Outcome(text, [], count, [], suggestion, page=page, per_page=per_page)
+    if count and page <= found.pages:
+        found.results = [_result(entry) for entry in _page_of_matches(matches, query, found)]
+        return found
+    if page > 1 or count:
+        found.count = count or len(names)
+        found.out_of_range = True
+        return found
+    similar = [_similar_result(entry) for entry in names[:per_page]]
+    return Outcome(text, similar, len(similar), [], suggestion, similar_only=bool(similar))
+
+
+def _page_of_matches(matches: Q, query: SearchQuery, outcome: Outcome) -> list:
+    """Best first; among equal matches a title that is the query itself, then larger areas."""
+    start = (outcome.page - 1) * outcome.per_page
+    named = Exact(SearchUnaccent(Lower("title")), SearchUnaccent(Lower(Value(outcome.query))))
+    return list(
+        _with_headlines(SearchEntry.objects.filter(matches), query)
+        .annotate(
+            rank=_rank(query),
+            not_named=Case(When(named, then=Value(0)), default=Value(1)),
+        )
+        .order_by("-rank", "not_named", "tie_order", "title", "pk")[
+            start : start + outcome.per_page
+        ]
+    )
+
+
+def _matches(text: str, query: SearchQuery) -> Q:
     matches = Q(vector=query)
     words = [] if OPERATORS.search(text) else infix_words(text)
     if words:
@@ -92,19 +171,18 @@ def search(text: str) -> Outcome:
         matches |= Q(
             *(Q(lexemes__contains=stem) | Q(lexemes__contains=word) for stem, word in words)
         )
-    rank = Case(
-        When(vector=query, then=SearchRank(F("vector"), query, cover_density=True)),
+    return matches
+
+
+def _rank(query: SearchQuery) -> Case:
+    return Case(
+        When(
+            vector=query,
+            then=SearchRank(F("vector"), query, weights=RANK_WEIGHTS, cover_density=True),
+        ),
         default=Value(INFIX_RANK),
         output_field=FloatField(),
     )
-    entries = list(
-        _with_headlines(SearchEntry.objects.filter(matches), query)
-        .annotate(rank=rank)
-        .order_by("-rank", "title")[:MAX_RESULTS]
-    )
-    if entries:
-        return Outcome(text, group(entries), len(entries), [])
-    return similar_titles(text)
 
 
 def infix_words(text: str) -> list[tuple[str, str]]:
@@ -123,52 +201,134 @@ def infix_words(text: str) -> list[tuple[str, str]]:
         return [(stem, word) for stem, word in cursor.fetchall() if len(stem) >= MIN_INFIX_STEM]
 
 
-def similar_titles(text: str) -> Outcome:
-    """Titles that look like the query, for typos; the best one is offered as "Bedoelde u ...?"."""
-    if len(text) < 3:
-        return Outcome(text, [], 0, [])
-    key = SearchUnaccent(Lower(Value(text)))
-    with transaction.atomic():
-        # `%>` (answered by the trigram index on title_key) compares against this setting.
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
-                [str(SIMILARITY_THRESHOLD)],
-            )
-        entries = list(
-            SearchEntry.objects.filter(title_key__trigram_word_similar=key)
-            .annotate(
-                rank=TrigramWordSimilarity(key, "title_key"),
-                # Among equally close words, the title that is most nearly the whole query.
-                closeness=TrigramSimilarity("title_key", key),
-                title_headline=F("title"),
-                body_headline=F("body"),
-            )
-            .order_by("-rank", "-closeness", "title")[:MAX_RESULTS]
+# Close names
+
+
+def close_names(text: str) -> list[SearchEntry]:
+    """Entries with a title or other name within a few typing errors of the whole query, the
+    closest first; none when every word of the query is written somewhere in the content
+    (then it is no typo, and PostgreSQL skips the search for names). One query.
+
+    The trigram index finds candidates whose words share most trigrams with the query
+    (`%>>`, strict word similarity at pg_trgm's default 0.5); then only a name that as a whole is
+    a few edits (letters added, dropped, changed or swapped) away from the query counts.
+    """
+    key = normal(text)
+    if len(key) < 4:
+        return []
+    query_key = SearchUnaccent(Lower(Value(text)))
+    words = SearchQuery(key, search_type="plain", config="simple")
+    candidates = (
+        SearchEntry.objects.filter(names_key__trigram_strict_word_similar=query_key)
+        .filter(~Exists(SearchEntry.objects.filter(words=words)))
+        .annotate(
+            closeness=TrigramStrictWordSimilarity(query_key, "names_key"),
+            length=Length("names_key"),
         )
-    if not entries:
-        return Outcome(text, [], 0, [])
-    return Outcome(
-        text, group(entries), len(entries), [], suggestion=suggestion(entries), similar_only=True
+        .order_by("-closeness", "length", "pk")[:NAME_CANDIDATES]
     )
+    close = []
+    for entry in candidates:
+        entry.distance, entry.close_name = _closest_name(key, entry)
+        if entry.distance <= allowed_edits(key):
+            close.append(entry)
+    close.sort(key=lambda entry: (entry.distance, _preference(entry.kind)))
+    return close
 
 
-def suggestion(entries: list[SearchEntry]) -> str:
-    """The best matching name (a term, role, city or district), not a long sentence."""
-    return next((entry.title for entry in entries if entry.kind in NAME_KINDS), "")
+def _suggestion(names: list[SearchEntry]) -> str:
+    """The name meant: terms and places first, then roles and approaches; the closest within
+    each. Never the query itself."""
+    offered = [entry for entry in names if entry.kind in NAME_KINDS and entry.distance > 0]
+    offered.sort(key=lambda entry: (_preference(entry.kind), entry.distance))
+    return offered[0].close_name if offered else ""
+
+
+def _preference(kind: str) -> int:
+    return 0 if kind in PREFERRED_KINDS else 1
+
+
+def _closest_name(key: str, entry: SearchEntry) -> tuple[int, str]:
+    names = [entry.title, *entry.other_names.splitlines()]
+    return min((edit_distance(key, normal(name)), name) for name in names if name.strip())
+
+
+def allowed_edits(key: str) -> int:
+    """How many typing errors still make a name "close": one in a short word, more in longer."""
+    if len(key) < 4:
+        return 0
+    if len(key) <= 7:
+        return 1
+    return 2 if len(key) <= 12 else 3
+
+
+def normal(text: str) -> str:
+    """Lower case without accents and with single spaces, as names are compared."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Letters added, dropped, changed or two neighbours swapped (optimal string alignment).
+
+    Only cells within ``limit`` of the diagonal are counted and the answer stops at limit + 1,
+    so a long query costs little.
+    """
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    over = limit + 1
+    previous2: list[int] = []
+    previous = [j if j <= limit else over for j in range(len(b) + 1)]
+    for i, char_a in enumerate(a, 1):
+        current = [i if i <= limit else over] + [over] * len(b)
+        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
+            char_b = b[j - 1]
+            cost = 0 if char_a == char_b else 1
+            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                best = min(best, previous2[j - 2] + 1)
+            current[j] = min(best, over)
+        if min(current) >= over:
+            return over
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+# Results
 
 
 def _with_headlines(queryset, query: SearchQuery):
+    marks = {"start_sel": MARK_START, "stop_sel": MARK_STOP, "highlight_all": True}
     return queryset.annotate(
-        title_headline=SearchHeadline(
-            "title", query, config=SEARCH_CONFIG, highlight_all=True, **_marks()
-        ),
+        title_headline=SearchHeadline("title", query, config=SEARCH_CONFIG, **marks),
+        names_headline=SearchHeadline("other_names", query, config=SEARCH_CONFIG, **marks),
         body_headline=SearchHeadline("body", query, config=SEARCH_CONFIG, **HEADLINE_OPTIONS),
     )
 
 
-def _marks() -> dict:
-    return {"start_sel": MARK_START, "stop_sel": MARK_STOP}
+def _result(entry: SearchEntry) -> Result:
+    fragments = entry.body_headline.split(FRAGMENT_BREAK) if entry.body else []
+    return Result(
+        kind=entry.kind,
+        title=highlight(entry.title_headline),
+        description=entry.description,
+        other_names=[highlight(name) for name in entry.names_headline.splitlines() if name],
+        fragments=[highlight(_snippet(f.strip())) for f in fragments if f.strip()],
+        url=entry.url,
+        city_name=entry.city_name,
+    )
+
+
+def _similar_result(entry: SearchEntry) -> Result:
+    return Result(
+        kind=entry.kind,
+        title=highlight(entry.title),
+        description=entry.description,
+        other_names=[highlight(name) for name in entry.other_names.splitlines() if name],
+        fragments=[highlight(_snippet(entry.body))] if entry.body else [],
+        url=entry.url,
+        city_name=entry.city_name,
+    )
 
 
 def highlight(text: str) -> SafeString:
@@ -181,24 +341,6 @@ def highlight(text: str) -> SafeString:
     return mark_safe(  # noqa: S308 -- escaped just above; only our own <mark> tags are added
         escaped.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
     )
-
-
-def group(entries: list[SearchEntry]) -> list[Group]:
-    """Results under their kind; the group with the best match comes first."""
-    labels = dict(Kind.choices)
-    groups: dict[str, Group] = {}
-    for entry in entries:  # already best first
-        target = groups.setdefault(entry.kind, Group(entry.kind, labels[entry.kind]))
-        target.results.append(
-            Result(
-                kind=entry.kind,
-                title=highlight(entry.title_headline),
-                snippet=highlight(_snippet(entry.body_headline)),
-                url=entry.url,
-                city_name=entry.city_name,
-            )
-        )
-    return list(groups.values())
 
 
 def _snippet(text: str, limit: int = 300) -> str:

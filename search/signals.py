@@ -32,6 +32,9 @@ def content_saved(sender, instance, raw=False, **kwargs) -> None:
         return
     if sender is City:
         index.refresh_city(instance.pk)
+    elif sender is District:
+        # Its larger area's name and kind are part of the description of the districts inside it.
+        index.refresh(Kind.DISTRICT, [instance.pk, *instance.children.values_list("pk", flat=True)])
     elif sender is Approach:
         # Siblings too: which approach of a city owns the plain #aanpak anchor may change.
         index.refresh_approaches(

@@ -274,6 +274,22 @@ def test_a_search_is_kept_per_phrase(client, db):
     assert cache_rows() == rows + 1
 
 
+def test_a_search_is_kept_per_page_of_results(client, db):
+    for n in range(25):
+        make_role(name=f"Buurtrol {n}", description="Over het buurtnetwerk.").approaches.add(
+            make_approach(city=make_city())
+        )
+    first = client.get("/zoeken/?q=buurtnetwerk").content.decode()
+    second = client.get("/zoeken/?q=buurtnetwerk&pagina=2").content.decode()
+    rows = cache_rows()
+    again = client.get("/zoeken/?q=buurtnetwerk&pagina=2&utm_source=x").content.decode()
+
+    assert "Resultaten 1–20 van 25" in first
+    assert "Resultaten 21–25 van 25" in second
+    assert again == second
+    assert cache_rows() == rows
+
+
 def test_a_page_without_a_list_of_parameters_is_not_stored_with_a_query_string(client, db):
     page = cache.page_of(RequestFactory().get("/beheer/login/?next=/beheer/"))
     assert not page.storable
