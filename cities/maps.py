@@ -303,25 +303,38 @@ def _render_city(map_id, title, desc, city_geometry, areas) -> str:
 # Labels are written in viewBox units; a 600-unit map is about 330 px wide on a 360 px phone,
 # so 20 units read as 11 px there. A label is drawn only where its box fits inside the area.
 LABEL_SIZE = 20
+# 15 units read as 15 px where the map is drawn at its full 600 px, and as 8 px on a phone.
+SMALL_LABEL_SIZE = 15
+SMALL_LABELS = "map-labels map-labels--small"
 LABEL_CHAR_WIDTH = 0.55  # average advance of a sans-serif letter, as a share of the size
 LABEL_MARGIN = 4
 
 
 def _labels(areas: list[MapArea], project: Projection) -> str:
     """Names on the areas large enough to hold them; hidden from screen readers (the links
-    already carry the names), and transparent to taps, which reach the area below."""
-    texts = []
+    already carry the names), and transparent to taps, which reach the area below.
+
+    A name that does not fit at the full size may fit at the small one; those are shown only
+    where the map is drawn wide enough to read them (the stylesheet hides them on phones).
+    """
+    texts = {LABEL_SIZE: [], SMALL_LABEL_SIZE: []}
     for area in areas:
-        spot = label_spot(area, project) if area.label else None
-        if spot:
-            x, y = spot
-            texts.append(f'<text x="{x:.1f}" y="{y:.1f}">{escape(area.label)}</text>')
-    if not texts:
-        return ""
-    return f'<g class="map-labels" aria-hidden="true" font-size="{LABEL_SIZE}">{"".join(texts)}</g>'
+        for size in texts if area.label else ():
+            if spot := label_spot(area, project, size):
+                x, y = spot
+                texts[size].append(f'<text x="{x:.1f}" y="{y:.1f}">{escape(area.label)}</text>')
+                break
+    groups = [
+        f'<g class="{css_class}" aria-hidden="true" font-size="{size}">{"".join(texts[size])}</g>'
+        for size, css_class in ((LABEL_SIZE, "map-labels"), (SMALL_LABEL_SIZE, SMALL_LABELS))
+        if texts[size]
+    ]
+    return "".join(groups)
 
 
-def label_spot(area: MapArea, project: Projection) -> tuple[float, float] | None:
+def label_spot(
+    area: MapArea, project: Projection, size: float = LABEL_SIZE
+) -> tuple[float, float] | None:
     """The middle of the label where the whole label box lies inside the area, else None."""
     rings = [
         [project(lon, lat) for lon, lat, *_ in ring]
@@ -330,8 +343,8 @@ def label_spot(area: MapArea, project: Projection) -> tuple[float, float] | None
     ]
     if not rings:
         return None
-    width = len(area.label) * LABEL_SIZE * LABEL_CHAR_WIDTH + 2 * LABEL_MARGIN
-    half_height = LABEL_SIZE * 0.6
+    width = len(area.label) * size * LABEL_CHAR_WIDTH + 2 * LABEL_MARGIN
+    half_height = size * 0.6
     ys = [p[1] for ring in rings for p in ring]
     top, bottom = min(ys) + half_height, max(ys) - half_height
     steps = 12
@@ -343,7 +356,7 @@ def label_spot(area: MapArea, project: Projection) -> tuple[float, float] | None
         fitting = _common_span([_spans(rings, y + dy) for dy in (-half_height, 0, half_height)])
         for left, right in fitting:
             if right - left >= width:
-                return (left + right) / 2, y + LABEL_SIZE * 0.35
+                return (left + right) / 2, y + size * 0.35
     return None
 
 

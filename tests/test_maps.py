@@ -338,6 +338,23 @@ def test_a_label_lies_inside_its_area():
     assert maps.label_spot(too_long, project) is None
 
 
+def test_a_name_too_long_for_full_size_letters_gets_small_ones_where_it_fits():
+    wide = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 0.1], [0, 0.1], [0, 0]]]}
+    project = maps.Projection([wide], 600, 600)
+    width = 592  # inside the padding
+    # Just too long at 20 units, short enough at 15.
+    name = "x" * int((width - 8) / (maps.LABEL_SIZE * maps.LABEL_CHAR_WIDTH) + 1)
+    area = maps.MapArea(name, "", wide, label=name)
+
+    labels = maps._labels([area], project)
+    svg = ET.fromstring(f'<svg xmlns="http://www.w3.org/2000/svg">{labels}</svg>')
+
+    groups = svg.findall(f"{SVG}g")
+    assert [g.get("class") for g in groups] == ["map-labels map-labels--small"]
+    assert groups[0].get("font-size") == str(maps.SMALL_LABEL_SIZE)
+    assert maps.label_spot(area, project) is None
+
+
 def test_the_map_says_that_small_districts_are_in_the_list_and_speaks_of_tapping(
     client, boundaries
 ):

@@ -97,8 +97,11 @@ def test_on_a_phone_labels_are_readable_and_small_districts_are_reachable_by_the
 ):
     page.goto(f"{live_server.url}/steden/utrecht/")
     svg_box = page.locator("svg.map--city").bounding_box()
-    labels = page.locator("svg.map--city .map-labels text")
+    labels = page.locator("svg.map--city .map-labels text:visible")
     assert labels.count() >= 3
+    # Names that fit only in small letters are left to wider screens.
+    assert page.locator("svg.map--city .map-labels--small text").count() >= 1
+    assert page.locator("svg.map--city .map-labels--small text:visible").count() == 0
     for n in range(labels.count()):
         box = labels.nth(n).bounding_box()
         assert box["height"] >= 10, box  # about 11 px letters on a 360 px screen
