@@ -65,6 +65,7 @@ from buurtwijs import page_entries, stale_pages
 from buurtwijs.middleware import DATABASE_ERRORS
 from buurtwijs.release import release
 from editorial.bulk import bulk_changed, in_bulk_change
+from editorial.pending import held_back_changed
 from editorial.registry import content_models
 
 # Besides the content apps (editorial.registry): the search index, derived from the content but
@@ -157,6 +158,8 @@ def watched_models() -> list:
 def connect_signals() -> None:
     """Watch every content model and the search index (from ready())."""
     bulk_changed.connect(_bulk_changed, dispatch_uid="content-version-bulk")
+    # Staff pages show held-back changes (buurtwijs.editor_pages keys on the version too).
+    held_back_changed.connect(_content_changed, dispatch_uid="content-version-held-back")
     for model in watched_models():
         uid = f"content-version-{model._meta.label_lower}"
         post_save.connect(_content_changed, sender=model, dispatch_uid=uid)

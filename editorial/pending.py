@@ -13,12 +13,17 @@ Keeping or dropping pending changes raises the row's version, so the optimistic 
 
 from django.db import models
 from django.db.models import F
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.text import capfirst
 
 from editorial.history import FieldChange, compare, current_values
 from editorial.values import model_field as _model_field
 from editorial.values import value_to_json
+
+# Sent when an object's held-back changes are stored or dropped. The public sees nothing new,
+# but staff preview those changes on the pages, so what they see has changed.
+held_back_changed = Signal()
 
 
 def changed_values(form) -> dict:
@@ -63,6 +68,7 @@ def _store(obj, pending) -> None:
     )
     obj.pending_changes, obj.updated_at = pending, now
     obj.version += 1
+    held_back_changed.send(sender=type(obj), instance=obj, using=obj._state.db or "default")
 
 
 def publish_pending(obj) -> None:

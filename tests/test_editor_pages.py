@@ -9,6 +9,7 @@ from editorial.models import Status
 from tests.editors import make_chief_editor, make_editor
 from tests.factories import make_approach, make_city
 from tests.queries import count_queries
+from tests.test_admin_pending_changes import edit, post_pending
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +105,21 @@ def test_query_parameters_a_page_ignores_do_not_make_pages(editor_client, city):
     response = editor_client.get("/steden/zwolle/?utm_source=nieuwsbrief")
 
     assert response.wsgi_request.page_cache == "editor-hit"
+
+
+def test_a_held_back_change_shows_to_editors_at_once_and_not_to_readers(editor_client, city):
+    # A Redacteur's change to published content waits for a Hoofdredacteur; the editors'
+    # pages preview it, so storing it must make their pages render anew.
+    assert "Eerste samenvatting." in editor_client.get("/steden/zwolle/").content.decode()
+
+    edit(editor_client, city, summary="Voorgestelde samenvatting.")
+
+    page = editor_client.get("/steden/zwolle/").content.decode()
+    assert "Voorgestelde samenvatting." in page
+    assert "Concept-wijziging" in page
+    assert "Voorgestelde samenvatting." not in Client().get("/steden/zwolle/").content.decode()
+
+    chief = Client()
+    chief.force_login(make_chief_editor(username="hoofd"))
+    post_pending(chief, city, "discard")
+    assert "Eerste samenvatting." in editor_client.get("/steden/zwolle/").content.decode()
