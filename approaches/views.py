@@ -40,7 +40,7 @@ DEMOCRACY_KINDS = [Source.Kind.ARTICLE, Source.Kind.POLICY, Source.Kind.COMPILAT
 @require_safe
 def city_list(request):
     cities = list(
-        _cities_with_approaches(request.user).annotate(
+        cities_for_cards(request.user).annotate(
             district_count=Coalesce(Subquery(_visible_district_count(request.user)), 0)
         )
     )
@@ -177,13 +177,17 @@ def _claim_links(city: City, visible: dict[int, Source]) -> dict[tuple[str, int]
     }
 
 
-def _cities_with_approaches(user):
+# What a city card (includes/city_card.html) shows of an approach, and what staff preview.
+CARD_APPROACH_FIELDS = ["city_id", "name", "scope", "status", "pending_changes"]
+
+
+def cities_for_cards(user):
+    """Cities with what their cards on the home page and the city list show (two queries)."""
+    approaches = Approach.objects.visible_to(user).only(*CARD_APPROACH_FIELDS).order_by("name")
     return (
         City.objects.visible_to(user)
         .defer("geometry")
-        .prefetch_related(
-            Prefetch("approaches", queryset=Approach.objects.visible_to(user).order_by("name"))
-        )
+        .prefetch_related(Prefetch("approaches", queryset=approaches))
     )
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import CharField, Exists, OuterRef, Prefetch, Q
+from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast, Coalesce
 from django.http import HttpResponseServerError
 from django.shortcuts import render
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 from reversion.models import Version
 
 from approaches.models import Approach, Trait
+from approaches.views import cities_for_cards
 from buurtwijs.cache import per_version
 from cities.models import City, District
 from editorial.pending import apply_pending
@@ -27,13 +28,7 @@ CREATED_BY_EDITOR_WITHIN = timedelta(minutes=1)
 @require_safe
 def home(request):
     user = request.user
-    cities = list(
-        City.objects.visible_to(user)
-        .defer("geometry")
-        .prefetch_related(
-            Prefetch("approaches", queryset=Approach.objects.visible_to(user).order_by("name"))
-        )
-    )
+    cities = list(cities_for_cards(user))
     # Staff see the cards with the changes that wait for publication, as on the city pages.
     apply_pending(user, [*cities, *(a for city in cities for a in city.approaches.all())])
     # The same for every reader until the content changes; five queries with history lookups.

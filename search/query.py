@@ -87,6 +87,10 @@ class Outcome:
         return min(MAX_PAGE, max(1, -(-self.count // self.per_page)))
 
     @property
+    def more_than_shown(self) -> bool:
+        return self.count > self.shown
+
+    @property
     def shown(self) -> int:
         """How many of the results can be reached through the pages."""
         return min(self.count, MAX_PAGE * self.per_page)
@@ -132,7 +136,9 @@ def search(text: str, page: int = 1, per_page: int = PER_PAGE) -> Outcome:
     """
     query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
     matches = _matches(text, query)
-    count = SearchEntry.objects.filter(matches).count()
+    # Counted only as far as the pages reach, and one more to know there are more: a common
+    # word matches most of the index, and the exact number past that tells a reader nothing.
+    count = SearchEntry.objects.filter(matches)[: MAX_PAGE * per_page + 1].count()
     names = close_names(text)
     suggestion = _suggestion(names)
     found = Outcome(text, [], count, [], suggestion, page=page, per_page=per_page)
