@@ -303,10 +303,16 @@ def warm(server: Server, pages: list) -> list:
     return ready
 
 
+SETTLE_SECONDS = 2
+
+
 def wrk(
     url: str, headers: dict, args: argparse.Namespace, script: str = REPORT_LUA, duration=None
 ) -> dict:
     duration = duration or args.duration
+    # wrk stops sending, but the server may still be working through what the last page queued
+    # (a slow page under 8 connections): let that drain so it does not count against this one.
+    time.sleep(SETTLE_SECONDS)
     command = ["wrk", "-t2", f"-c{args.connections}", f"-d{duration}s", "--timeout", "10s"]
     command += ["-s", script]
     for name, value in (BROWSER_HEADERS | headers).items():

@@ -11,6 +11,7 @@ section made of several texts, ``{% with terms=glossary_terms.section %}`` and t
 processor below, which fetches the terms lazily: one query, only on pages that use it.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 from html import escape
@@ -78,9 +79,14 @@ class GlossarySection:
 
 def glossary_for(user) -> Glossary:
     """The glossary terms this reader may see (queries the database once)."""
-    base = reverse("glossary")
-    terms = Term.objects.visible_to(user).only("name", "slug").order_by("name")
-    return Glossary([GlossaryTerm(term.name, f"{base}#begrip-{term.slug}") for term in terms])
+    terms = Term.objects.visible_to(user).order_by("name").values_list("name", "slug")
+    return _glossary(reverse("glossary"), tuple(terms))
+
+
+@functools.lru_cache(maxsize=16)
+def _glossary(base: str, terms: tuple[tuple[str, str], ...]) -> Glossary:
+    # Built once per list of terms (a Glossary never changes): every page view asks for it.
+    return Glossary([GlossaryTerm(name, f"{base}#begrip-{slug}") for name, slug in terms])
 
 
 def glossary_terms(request) -> dict:
