@@ -273,11 +273,14 @@ def _outline_path(geometry: dict | None, project: Projection) -> str:
 
 def city_map_svg(map_id: str, title: str, desc: str, city: City, areas: list[MapArea]) -> str:
     """A map whose districts are links to their pages, focus areas outlined once more on top."""
+    return _drawn_once("city", _render_city, map_id, title, desc, city, areas)
+
+
+def _drawn_once(kind: str, render, map_id, title, desc, city: City, areas) -> str:
+    """The map from this process's cache, or drawn from boundaries read for the purpose."""
     inputs = [map_id, title, desc, city_digest(city), [a.key() for a in areas]]
     return _cached(
-        "city",
-        inputs,
-        lambda: _render_city(map_id, title, desc, city_geometry(city), with_geometry(areas)),
+        kind, inputs, lambda: render(map_id, title, desc, city_geometry(city), with_geometry(areas))
     )
 
 
@@ -396,12 +399,7 @@ def _emphasis(areas: list[MapArea], project: Projection) -> str:
 
 def district_map_svg(map_id: str, title: str, desc: str, city: City, areas: list[MapArea]) -> str:
     """A locator map: the city's districts as plain shapes, the highlighted ones on top."""
-    inputs = [map_id, title, desc, city_digest(city), [a.key() for a in areas]]
-    return _cached(
-        "district",
-        inputs,
-        lambda: _render_district(map_id, title, desc, city_geometry(city), with_geometry(areas)),
-    )
+    return _drawn_once("district", _render_district, map_id, title, desc, city, areas)
 
 
 def _render_district(map_id, title, desc, city_geometry, areas) -> str:
