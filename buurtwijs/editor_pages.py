@@ -77,8 +77,10 @@ class EditorPagesMiddleware:
         if not _applies(request):
             return self.get_response(request)
         page = cache.page_of(request)
+        if not page.storable or not page.listed:
+            return self.get_response(request)  # the admin, forms: no query spent on them
         version = cache.current_version()
-        if not page.storable or not page.listed or version is None:
+        if version is None:
             return self.get_response(request)
         found = _pages.get(page.digest, version)
         if found is not None:

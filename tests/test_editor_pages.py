@@ -123,3 +123,9 @@ def test_a_held_back_change_shows_to_editors_at_once_and_not_to_readers(editor_c
     chief.force_login(make_chief_editor(username="hoofd"))
     post_pending(chief, city, "discard")
     assert "Eerste samenvatting." in editor_client.get("/steden/zwolle/").content.decode()
+
+
+def test_admin_pages_cost_no_query_more(editor_client, city, settings):
+    kept = count_queries(editor_client, "/beheer/")
+    settings.EDITOR_PAGES_ENABLED = False
+    assert count_queries(editor_client, "/beheer/") == kept
