@@ -278,7 +278,7 @@ def city_map_svg(map_id: str, title: str, desc: str, city: City, areas: list[Map
 
 def _drawn_once(kind: str, render, map_id, title, desc, city: City, areas) -> str:
     """The map from this process's cache, or drawn from boundaries read for the purpose."""
-    inputs = [map_id, title, desc, city_digest(city), [a.key() for a in areas]]
+    inputs = [map_id, title, desc, city.geometry_digest, [a.key() for a in areas]]
     return _cached(
         kind, inputs, lambda: render(map_id, title, desc, city_geometry(city), with_geometry(areas))
     )
@@ -423,7 +423,7 @@ def outline_svgs(cities: list[City]) -> list[str]:
 
     The outlines not drawn before are drawn from boundaries read in one query.
     """
-    keys = [_key("outline", [city_digest(city)]) for city in cities]
+    keys = [_key("outline", [city.geometry_digest]) for city in cities]
     missing = [city.pk for city, key in zip(cities, keys, strict=True) if not _stored(key)]
     if missing:
         found = dict(City.objects.filter(pk__in=missing).values_list("pk", "geometry"))
@@ -462,11 +462,6 @@ MAP_FIELDS = (
     "geometry_digest",
 )
 POLYGON_TYPES = ["Polygon", "MultiPolygon"]
-
-
-def city_digest(city: City) -> str | None:
-    """The fingerprint of the city's own boundary; None without one."""
-    return city.geometry_digest
 
 
 def city_geometry(city: City) -> dict | None:
@@ -518,6 +513,6 @@ def attribution(city: City, districts: list[District]) -> str:
     credits = []
     if any(not d.cbs_code for d in districts):
         credits.append(f"Gemeente {city.name}")
-    if city_digest(city) or any(d.cbs_code for d in districts):
+    if city.geometry_digest or any(d.cbs_code for d in districts):
         credits.append(CBS_ATTRIBUTION)
     return "Kaart: " + "; ".join(credits)

@@ -56,7 +56,7 @@ def city_map(context, city: City):
     legend = {
         "focus": any(d.is_focus_area for d in districts),
         "non_residential": any(d.is_non_residential for d in districts),
-        "rest": bool(maps.city_digest(city)) and any(not d.cbs_code for d in districts),
+        "rest": bool(city.geometry_digest) and any(not d.cbs_code for d in districts),
     }
     map_id = f"kaart-{city.slug}"
     title = f"Kaart van {city.name} met {len(districts)} {plural}"
