@@ -8,6 +8,7 @@ import pytest
 from approaches.models import Role
 from cities.models import City
 from editorial.models import Status
+from initial_content.content import sources
 from library.models import Source
 from tests.factories import make_source
 
@@ -122,3 +123,11 @@ def test_editors_notes_are_on_no_public_page(client, content):
         page = client.get(path).content.decode()
         for note in notes:
             assert note[:40] not in page, (path, note)
+
+
+def test_a_publisher_the_sources_do_not_name_reads_as_unknown(client, content):
+    # facts.md names the WijkWijzer and the Rotterdam regulation, not who published them.
+    page = client.get("/bronnen/").content.decode()
+
+    for slug in (sources.WIJKWIJZER_UTRECHT, sources.ROTTERDAM_WIJKRADEN_2022):
+        assert fact("Uitgever", "niet bekend") in entry(page, slug)

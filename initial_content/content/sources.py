@@ -53,7 +53,6 @@ SOURCES = [
         "slug": WIJKWIJZER_UTRECHT,
         "title": "WijkWijzer Utrecht 2016",
         "kind": "statistiek",
-        "publisher": "Gemeente Utrecht",
         "published_on_note": "2016",
         "description": (
             "Overzicht van de tien Utrechtse wijken, elk met een eigen wijkbureau en wijkwethouder."
@@ -64,7 +63,6 @@ SOURCES = [
         "slug": ROTTERDAM_WIJKRADEN_2022,
         "title": "Verordening op de Wijkraden 2022",
         "kind": "beleid",
-        "publisher": "Gemeente Rotterdam",
         "published_on_note": "2022",
         "description": (
             "Regelt de 39 gekozen wijkraden die vanaf maart 2022 de gebiedscommissies, wijkraden "
