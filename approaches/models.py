@@ -138,13 +138,25 @@ class Approach(Publishable):
     def get_absolute_url(self) -> str:
         return reverse("cities:detail", args=[self.city.slug]) + "#aanpak"
 
+    def city_ids(self) -> set[int]:
+        """The cities whose pages show this object (editorial.scopes)."""
+        return {self.city_id}
+
     @property
     def role_links(self):
         """This approach's rows in the role link table (queries); the history follows them."""
         return Role.approaches.through.objects.filter(approach=self)
 
 
-class Period(Publishable):
+class PartOfApproach:
+    """A part of one approach (a period, an assessment, a trait): shown on its city's pages."""
+
+    def city_ids(self) -> set[int]:
+        """The cities whose pages show this object (a query; editorial.scopes)."""
+        return set(Approach.objects.filter(pk=self.approach_id).values_list("city_id", flat=True))
+
+
+class Period(PartOfApproach, Publishable):
     """A stage in the history of an approach."""
 
     approach = models.ForeignKey(
@@ -182,7 +194,7 @@ class Period(Publishable):
         return f"{self.label}: {self.title}"
 
 
-class Assessment(Publishable):
+class Assessment(PartOfApproach, Publishable):
     """One approach seen along one dimension."""
 
     approach = models.ForeignKey(
@@ -233,7 +245,7 @@ class Assessment(Publishable):
             )
 
 
-class Trait(Publishable):
+class Trait(PartOfApproach, Publishable):
     """A strength, weakness, risk or open question of an approach."""
 
     class Kind(models.TextChoices):
@@ -294,6 +306,12 @@ class Role(Publishable):
         verbose_name = "rol"
         verbose_name_plural = "rollen"
         ordering = ["name"]
+
+    def city_ids(self) -> set[int]:
+        """The cities of the approaches it plays a part in (a query; editorial.scopes)."""
+        if self.pk is None:
+            return set()
+        return set(self.approaches.values_list("city_id", flat=True))
 
     def __str__(self) -> str:
         return self.name

@@ -11,7 +11,7 @@
 from django.conf import settings
 from django.db.models import CharField, Count, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +27,8 @@ from approaches.spreadsheet import csv_download, inert
 from cities.models import City, District
 from cities.views import district_tree, last_updated, with_city
 from editorial.pending import apply_pending
+from editorial.renders import kept_for_readers
+from editorial.scopes import city_scopes
 from library.models import Source
 from library.references import References
 
@@ -38,6 +40,7 @@ DEMOCRACY_KINDS = [Source.Kind.ARTICLE, Source.Kind.POLICY, Source.Kind.COMPILAT
 
 
 @require_safe
+@kept_for_readers()
 def city_list(request):
     cities = list(
         cities_for_cards(request.user).annotate(
@@ -65,7 +68,15 @@ DISTRICT_LIST_FIELDS = [
 ]
 
 
+def _scopes_of_city_page(request, city_slug: str) -> list[str]:
+    found = City.objects.published().filter(slug=city_slug).values_list("pk", flat=True)
+    if not found:
+        raise Http404("Deze stad staat niet (meer) op Buurtwijs.")
+    return city_scopes(found)
+
+
 @require_safe
+@kept_for_readers(_scopes_of_city_page)
 def city_profile(request, city_slug: str):
     user = request.user
     city = get_object_or_404(
@@ -290,6 +301,8 @@ HIDE_EQUAL = "verberg_gelijk"
 
 
 @require_safe
+# The form lists every city, so any change reaches it.
+@kept_for_readers(reads=("steden", HIDE_EQUAL, "formaat"), dated=True)
 def compare(request):
     available = list(City.objects.visible_to(request.user).defer("geometry").order_by("name"))
     selection = select_cities(request.GET.getlist("steden"), available)

@@ -6,8 +6,10 @@
 It starts gunicorn with buurtwijs/gunicorn.conf.py and production settings on a loopback port,
 against the embedded PostgreSQL in a database of its own (``buurtwijs_bench``), so the development
 database is never touched. Each page is measured side by side with a static file served by
-WhiteNoise from the same server, several times, once with the page cache and once without (what
-an editor, or the first reader after a publish, gets); the report gives medians and each page's
+WhiteNoise from the same server, several times: with the page cache, as a signed-in editor,
+without the page cache (what readers get after a publish that did not reach the page: the renders
+kept per scope) and with nothing kept at all (the first reader after a change of the page itself);
+the report gives medians and each page's
 throughput as a ratio to the static file, and the peak memory of the gunicorn workers. With the
 cache it also measures a flood of query strings the page does not read, and a publish in the
 middle of a load run (renders, errors, and how soon the new text is served).
@@ -118,12 +120,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="1 meting van 3 s per pagina")
     parser.add_argument(
         "--cache",
-        choices=["alle", "aan", "redacteur", "uit"],
+        choices=["alle", "aan", "redacteur", "uit", "niets"],
         default="alle",
-        help="met paginacache, als ingelogde redacteur, en/of zonder enige cache",
+        help="met paginacache, als ingelogde redacteur, zonder paginacache, of zonder iets",
     )
     parser.add_argument(
-        "--no-page-cache", action="store_true", help="alleen zonder paginacache (= --cache uit)"
+        "--no-page-cache", action="store_true", help="alleen zonder iets bewaard (= --cache niets)"
     )
     parser.add_argument("--keep-scale-data", action="store_true", help="schaaldata laten staan")
     parser.add_argument("--label", default="", help="naam van deze meting in bench/results/")
@@ -131,7 +133,7 @@ def parse_args() -> argparse.Namespace:
     if args.quick:
         args.runs, args.duration = 1, 3
     if args.no_page_cache:
-        args.cache = "uit"
+        args.cache = "niets"
     if args.port == 8000:
         parser.error("poort 8000 is voor bin/start; kies een andere")
     return args
@@ -157,7 +159,7 @@ def bench_environment(args: argparse.Namespace) -> dict:
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
-        "BUURTWIJS_PAGE_CACHE": "0" if getattr(args, "cache", "aan") == "uit" else "1",
+        "BUURTWIJS_PAGE_CACHE": "0" if getattr(args, "cache", "aan") in ("uit", "niets") else "1",
         "PYTHONUNBUFFERED": "1",
         # make_scale_data and remove_scale_data; the served portal never uses them.
         "BUURTWIJS_SCALE_DATA": "1",
@@ -326,14 +328,28 @@ def wrk(
     return figures
 
 
-MODES = {"aan": "met cache", "redacteur": "redacteur", "uit": "zonder cache"}
-# What each measurement's server keeps: readers' pages, editors' pages, or nothing at all (what
-# the first reader of each page after a publish gets).
-MODE_ENVIRONMENTS = {
-    "aan": {"BUURTWIJS_PAGE_CACHE": "1", "BUURTWIJS_EDITOR_PAGES": "1"},
-    "redacteur": {"BUURTWIJS_PAGE_CACHE": "1", "BUURTWIJS_EDITOR_PAGES": "1"},
-    "uit": {"BUURTWIJS_PAGE_CACHE": "0", "BUURTWIJS_EDITOR_PAGES": "0"},
+MODES = {
+    "aan": "met cache",
+    "redacteur": "redacteur",
+    "uit": "paginacache leeg",
+    "niets": "niets bewaard",
 }
+# What each measurement's server keeps: readers' pages, editors' pages; without the page cache
+# the renders kept per scope (what readers get after a publish elsewhere: editorial.renders), or
+# nothing at all (the first reader of a page after a change of that page itself).
+ON, OFF = "1", "0"
+MODE_ENVIRONMENTS = {
+    "aan": {"BUURTWIJS_PAGE_CACHE": ON, "BUURTWIJS_EDITOR_PAGES": ON, "BUURTWIJS_KEPT_RENDERS": ON},
+    "redacteur": {
+        "BUURTWIJS_PAGE_CACHE": ON, "BUURTWIJS_EDITOR_PAGES": ON, "BUURTWIJS_KEPT_RENDERS": ON,
+    },
+    "uit": {
+        "BUURTWIJS_PAGE_CACHE": OFF, "BUURTWIJS_EDITOR_PAGES": OFF, "BUURTWIJS_KEPT_RENDERS": ON,
+    },
+    "niets": {
+        "BUURTWIJS_PAGE_CACHE": OFF, "BUURTWIJS_EDITOR_PAGES": OFF, "BUURTWIJS_KEPT_RENDERS": OFF,
+    },
+}  # fmt: skip
 # Without compression, as some clients and tools ask (issue 13: as fast as compressed).
 IDENTITY = ("stad, zonder compressie", {"Accept-Encoding": "identity"})
 
@@ -470,7 +486,16 @@ def publish_summary(env: dict, slug: str, summary: str) -> str:
         old = connection.execute(
             "SELECT summary FROM cities_city WHERE slug = %s", [slug]
         ).fetchone()[0]
-        connection.execute("UPDATE cities_city SET summary = %s WHERE slug = %s", [summary, slug])
+        city_id = connection.execute(
+            "UPDATE cities_city SET summary = %s WHERE slug = %s RETURNING id", [summary, slug]
+        ).fetchone()[0]
+        # The city's pages kept per scope (editorial.scopes) move on too, as on any save.
+        connection.execute(
+            "INSERT INTO editorial_scopeversion (scope, value) VALUES "
+            "(%s, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint) ON CONFLICT (scope) "
+            "DO UPDATE SET value = GREATEST(editorial_scopeversion.value + 1, EXCLUDED.value)",
+            [f"city:{city_id}"],
+        )
         connection.execute(
             "UPDATE buurtwijs_contentversion SET value = value + 1 WHERE id = 1 "
             "RETURNING pg_notify('buurtwijs_content_version', value::text)"

@@ -67,6 +67,7 @@ from buurtwijs.release import release
 from editorial.bulk import bulk_changed, in_bulk_change
 from editorial.pending import held_back_changed
 from editorial.registry import content_models
+from editorial.scopes import SITE, raise_versions
 
 # Besides the content apps (editorial.registry): the search index, derived from the content but
 # also rebuilt on its own (`rebuild_search_index`); its changes show on the search page.
@@ -111,9 +112,16 @@ def current_version(using: str = DEFAULT_DB_ALIAS) -> int | None:
 def bump_content_version(using: str = DEFAULT_DB_ALIAS) -> None:
     """Raise the content version (queries). Call it after writes that send no signals.
 
-    The new number is announced with NOTIFY, which PostgreSQL delivers at commit: listening
-    processes learn it together with the content, never before.
+    Such a write may have changed anything, so every page kept per scope (editorial.renders)
+    moves on as well.
     """
+    _raise_content_version(using)
+    raise_versions({SITE}, using)
+
+
+def _raise_content_version(using: str) -> None:
+    """The new number is announced with NOTIFY, which PostgreSQL delivers at commit: listening
+    processes learn it together with the content, never before."""
     from buurtwijs.models import ContentVersion
 
     table = connections[using].ops.quote_name(ContentVersion._meta.db_table)
@@ -138,11 +146,11 @@ def _content_changed(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
     action = kwargs.get("action")
     if action is not None and not action.startswith("post_"):
         return  # m2m_changed also fires before the change
-    bump_content_version(using)
+    _raise_content_version(using)
 
 
 def _bulk_changed(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
-    bump_content_version(using)
+    _raise_content_version(using)
 
 
 def watched_models() -> list:

@@ -61,6 +61,8 @@ class RequestLogMiddleware:
                 "duration_ms": round((time.perf_counter() - started) * 1000, 1),
                 # hit, miss (rendered and stored), shared (another request's render), stale
                 "cache": getattr(request, "page_cache", None),
+                # hit or miss in the renders kept per scope version (editorial.renders)
+                "kept": getattr(request, "kept_render", None),
             },
         )
         return response

@@ -218,6 +218,9 @@ else:
 PAGE_CACHE_ENABLED = env_bool("BUURTWIJS_PAGE_CACHE", True)
 # Public pages as staff see them, kept per process and content version (buurtwijs.editor_pages).
 EDITOR_PAGES_ENABLED = env_bool("BUURTWIJS_EDITOR_PAGES", True)
+# Readers' pages kept per process until the city or anything every page shows changes
+# (editorial.renders): after a publish only the pages it reaches are rendered again.
+KEPT_RENDERS_ENABLED = env_bool("BUURTWIJS_KEPT_RENDERS", True)
 PAGE_CACHE_ALIAS = "default"
 # Each process learns the content version from PostgreSQL's NOTIFY, so a cache hit needs no
 # query; off, each request reads the version (one query, together with the cached page).

@@ -18,6 +18,7 @@ from approaches.views import cities_for_cards
 from buurtwijs.cache import per_version
 from cities.models import City, District
 from editorial.pending import apply_pending
+from editorial.renders import kept_for_readers
 from library.models import Term
 
 RECENT_LIMIT = 8
@@ -26,6 +27,7 @@ CREATED_BY_EDITOR_WITHIN = timedelta(minutes=1)
 
 
 @require_safe
+@kept_for_readers()
 def home(request):
     user = request.user
     cities = list(cities_for_cards(user))

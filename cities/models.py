@@ -96,6 +96,10 @@ class City(Publishable):
     def get_absolute_url(self) -> str:
         return reverse("cities:detail", args=[self.slug])
 
+    def city_ids(self) -> set[int]:
+        """The cities whose pages show this object (editorial.scopes)."""
+        return {self.pk}
+
 
 class District(Publishable):
     """A stadsdeel, gebied, wijk or buurt of a city; may lie within a larger district."""
@@ -220,6 +224,13 @@ class District(Publishable):
 
     def get_absolute_url(self) -> str:
         return district_path(self.city.slug, self.slug)
+
+    def city_ids(self) -> set[int]:
+        """Its city, and the cities of its neighbours, whose pages name it (queries)."""
+        if self.pk is None:
+            return {self.city_id}
+        others = District.neighbours.through.objects.filter(from_district_id=self.pk)
+        return {self.city_id, *others.values_list("to_district__city_id", flat=True)}
 
     @property
     def is_focus_area(self) -> bool:

@@ -9,6 +9,7 @@ of queries, whatever the number of districts.
 from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -17,6 +18,8 @@ from cities.boundary_sources import boundary_source_slug
 from cities.district_facts import DistrictFacts
 from cities.models import City, District
 from editorial.pending import apply_pending
+from editorial.renders import kept_for_readers
+from editorial.scopes import city_scopes
 from library.models import Source
 
 # Districts nest from the largest to the smallest unit; this order sorts siblings of mixed kinds.
@@ -32,7 +35,18 @@ BOUNDARIES = [
 ]
 
 
+def _scopes_of_district_page(request, city_slug: str, district_slug: str) -> list[str]:
+    found = District.objects.published().filter(
+        city__in=City.objects.published(), city__slug=city_slug, slug=district_slug
+    )
+    city_ids = found.values_list("city_id", flat=True)
+    if not city_ids:
+        raise Http404("Deze wijk staat niet (meer) op Buurtwijs.")
+    return city_scopes(city_ids)
+
+
 @require_safe
+@kept_for_readers(_scopes_of_district_page)
 def district_detail(request, city_slug: str, district_slug: str):
     user = request.user
     district = get_object_or_404(

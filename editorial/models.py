@@ -90,3 +90,23 @@ class EditorialRights(models.Model):
 
     def __str__(self) -> str:
         return str(self._meta.verbose_name)
+
+
+class ScopeVersion(models.Model):
+    """How far the content a group of pages shows has moved: a number raised on every change.
+
+    One row per scope (editorial.scopes): ``city:<pk>`` for what belongs to one city (its
+    districts, approaches and their parts), ``site`` for what any page may show (sources,
+    glossary terms, dimensions). A change raises its scopes in its own transaction; pages
+    rendered for an older number are not shown again (editorial.renders).
+    """
+
+    scope = models.CharField("bereik", max_length=40, primary_key=True)
+    value = models.BigIntegerField("versie")
+
+    class Meta:
+        verbose_name = "versie van een bereik"
+        verbose_name_plural = "versies van bereiken"
+
+    def __str__(self) -> str:
+        return f"{self.scope}: {self.value}"

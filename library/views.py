@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
+from editorial.renders import kept_for_readers
 from library.models import Source, Term
 
 PLURALS = {
@@ -37,6 +38,7 @@ CITING = {
 
 
 @require_safe
+@kept_for_readers()
 def glossary(request):
     terms = list(
         Term.objects.visible_to(request.user)
@@ -60,6 +62,7 @@ def by_initial(terms) -> list[tuple[str, str, list[Term]]]:
 
 
 @require_safe
+@kept_for_readers()
 def sources(request):
     sources = list(_sources_with_citations(request.user))
     inhabitants = _cities_citing_for_inhabitants(request.user)

@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from buurtwijs import editor_pages
 from buurtwijs.cache import per_version
+from editorial import renders
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -38,16 +39,18 @@ def _static_files_without_manifest(settings):
 
 @pytest.fixture(autouse=True)
 def _page_cache_off(settings):
-    """Tests see each view as rendered; tests/test_page_cache.py and tests/test_editor_pages.py
-    switch the caches on.
+    """Tests see each view as rendered; tests/test_page_cache.py, tests/test_editor_pages.py and
+    tests/test_kept_renders.py switch the caches on.
 
     Each test starts from the same content version (the transaction is rolled back), so what
     an earlier test worked out per version is forgotten too.
     """
     settings.PAGE_CACHE_ENABLED = False
     settings.EDITOR_PAGES_ENABLED = False
+    settings.KEPT_RENDERS_ENABLED = False
     per_version.clear()
     editor_pages.clear()
+    renders.clear()
 
 
 @pytest.fixture

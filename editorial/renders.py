@@ -1,0 +1,138 @@
+"""Rendered public pages kept in each process until what they show changes.
+
+The page cache (buurtwijs.cache) keys every page on the one content version, so after any
+publish every page is rendered afresh. Here a view's answer to readers is kept per *scope
+version* (editorial.scopes): a city's profile stays valid until that city, one of its parts or
+something every page shows changes. After a publish in Utrecht, Amsterdam's pages are still
+here and cost two small queries instead of a render.
+
+Only readers who are not signed in are served from here: staff see drafts and held-back changes
+(and get buurtwijs.editor_pages instead). Only what is the same for every reader is kept: a 200
+that sets no cookie, is not marked private and did not use the request's CSP nonce. Each
+process keeps what it rendered within a byte budget, least recently used first out.
+"""
+
+import functools
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from editorial.scopes import latest_version
+
+MAX_BYTES = 32 * 1024 * 1024
+# Request headers an answer may depend on besides what the view puts in the key (htmx).
+KEY_HEADERS = ("HX-Request", "HX-Target", "HX-Boosted", "HX-History-Restore-Request")
+UNSHAREABLE = ("private", "no-store", "no-cache")
+
+
+class Renders:
+    """Page content and headers by key, within a byte budget."""
+
+    def __init__(self, max_bytes: int):
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[tuple, tuple[bytes, list]] = OrderedDict()
+        self._bytes = 0
+        self._max_bytes = max_bytes
+
+    def get(self, key: tuple) -> tuple[bytes, list] | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key: tuple, content: bytes, headers: list) -> None:
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old[0])
+            self._entries[key] = (content, headers)
+            self._bytes += len(content)
+            while self._bytes > self._max_bytes and len(self._entries) > 1:
+                self._bytes -= len(self._entries.popitem(last=False)[1][0])
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+_renders = Renders(MAX_BYTES)
+
+
+def clear() -> None:
+    _renders.clear()
+
+
+def kept_for_readers(
+    scopes_shown: Callable[..., list[str]] | None = None, reads=(), dated: bool = False
+):
+    """Keep a view's answers to readers who are not signed in until what it shows changes.
+
+    ``scopes_shown(request, **url_arguments)`` names the scopes the page shows (it may query,
+    and raise Http404 for a page that is not there); without it the page shows a little of
+    everything and changes with any scope. ``reads`` lists the query parameters the view
+    reads, part of the key as the address and the host are; ``dated`` pages show
+    today's date and are kept for one day at most.
+    """
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not settings.KEPT_RENDERS_ENABLED or request.user.is_authenticated:
+                return view(request, *args, **kwargs)
+            scopes = scopes_shown(request, *args, **kwargs) if scopes_shown else None
+            query = tuple((name, tuple(request.GET.getlist(name))) for name in reads)
+            day = timezone.localdate() if dated else None
+            where = (request.scheme, request.get_host(), request.path)
+            key = (view.__module__, view.__qualname__, *where, query, day)
+            return kept(request, key, scopes, lambda: view(request, *args, **kwargs))
+
+        return wrapper
+
+    return decorator
+
+
+def kept(
+    request: HttpRequest, key: tuple, scopes: list[str] | None, render: Callable[[], HttpResponse]
+) -> HttpResponse:
+    """``render()``, or what it answered before while no scope in ``scopes`` changed.
+
+    ``key`` names the page and everything of the request the view reads (its query parameters);
+    ``scopes`` are the scopes it shows, None for pages that show a little of everything.
+    Costs one query when kept.
+    """
+    version = latest_version(scopes)
+    if version is None:
+        return render()
+    key = (*key, version, *(request.headers.get(name, "") for name in KEY_HEADERS))
+    entry = _renders.get(key)
+    if entry is not None:
+        request.kept_render = "hit"
+        content, headers = entry
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        return response
+    response = render()
+    if _is_shareable(request, response):
+        request.kept_render = "miss"
+        _renders.put(key, response.content, list(response.items()))
+    return response
+
+
+def _is_shareable(request: HttpRequest, response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if getattr(request, "_csp_nonce", False):
+        return False
+    cache_control = response.get("Cache-Control", "").split(",")
+    directives = {directive.split("=")[0].strip().lower() for directive in cache_control}
+    return not directives & set(UNSHAREABLE)

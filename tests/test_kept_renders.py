@@ -1,0 +1,308 @@
+"""Readers' pages kept per scope version: a change re-renders the pages it reaches, no others."""
+
+import pytest
+from django.db import transaction
+from django.test import Client
+
+from editorial import renders
+from editorial.bulk import bulk_change
+from editorial.models import ScopeVersion, Status
+from editorial.scopes import SITE, city_scope, latest_version, raise_versions
+from tests.editors import make_editor
+from tests.factories import (
+    make_approach,
+    make_city,
+    make_district,
+    make_period,
+    make_role,
+    make_source,
+    make_term,
+)
+from tests.queries import count_queries
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _kept_renders_on(settings):
+    settings.KEPT_RENDERS_ENABLED = True
+
+
+def version(scope: str) -> int | None:
+    return ScopeVersion.objects.filter(scope=scope).values_list("value", flat=True).first()
+
+
+class Moves:
+    """Which scopes a block of code raised."""
+
+    def __init__(self, *scopes: str):
+        self.scopes = scopes
+
+    def __enter__(self):
+        self.before = {scope: version(scope) for scope in self.scopes}
+        return self
+
+    def __exit__(self, *exc):
+        self.moved = {s for s in self.scopes if version(s) != self.before[s]}
+
+
+def moved(change, *scopes: str) -> set[str]:
+    with Moves(*scopes) as moves:
+        change()
+    return moves.moved
+
+
+# --- Which scopes a change reaches ------------------------------------------------------------
+
+
+def test_a_city_and_its_parts_reach_that_city_only():
+    zwolle, deventer = make_city(name="Zwolle"), make_city(name="Deventer")
+    approach = make_approach(zwolle)
+    district = make_district(zwolle)
+    source = make_source()
+    scopes = (SITE, city_scope(zwolle.pk), city_scope(deventer.pk))
+
+    def rename_city():
+        zwolle.summary = "Nieuw."
+        zwolle.save()
+
+    def rename_district():
+        district.name = "Nieuwe wijk"
+        district.save()
+
+    assert moved(rename_city, *scopes) == {city_scope(zwolle.pk)}
+    assert moved(rename_district, *scopes) == {city_scope(zwolle.pk)}
+    assert moved(lambda: make_period(approach), *scopes) == {city_scope(zwolle.pk)}
+    assert moved(lambda: approach.sources.add(source), *scopes) == {city_scope(zwolle.pk)}
+    assert moved(district.delete, *scopes) == {city_scope(zwolle.pk)}
+
+
+def test_what_every_page_shows_reaches_the_site():
+    source, term = make_source(), make_term()
+    city = make_city()
+
+    def edit_source():
+        source.title = "Andere titel"
+        source.save()
+
+    def edit_term():
+        term.definition = "Andere omschrijving."
+        term.save()
+
+    assert moved(edit_source, SITE, city_scope(city.pk)) == {SITE}
+    assert moved(edit_term, SITE, city_scope(city.pk)) == {SITE}
+
+
+def test_a_district_moved_to_another_city_reaches_both():
+    zwolle, deventer = make_city(name="Zwolle"), make_city(name="Deventer")
+    district = make_district(zwolle)
+
+    def move():
+        district.city = deventer
+        district.save()
+
+    assert moved(move, city_scope(zwolle.pk), city_scope(deventer.pk)) == {
+        city_scope(zwolle.pk),
+        city_scope(deventer.pk),
+    }
+
+
+def test_a_neighbour_in_another_city_carries_a_change_there():
+    zwolle, deventer = make_city(name="Zwolle"), make_city(name="Deventer")
+    here, there = make_district(zwolle), make_district(deventer)
+    here.neighbours.add(there)
+
+    def rename():
+        here.name = "Andere naam"
+        here.save()
+
+    assert moved(rename, city_scope(deventer.pk)) == {city_scope(deventer.pk)}
+
+
+def test_a_role_reaches_every_city_it_plays_a_part_in_also_when_a_link_goes():
+    zwolle, deventer = make_city(name="Zwolle"), make_city(name="Deventer")
+    in_zwolle, in_deventer = make_approach(zwolle), make_approach(deventer)
+    role = make_role()
+    role.approaches.add(in_zwolle)
+    scopes = (SITE, city_scope(zwolle.pk), city_scope(deventer.pk))
+
+    def rename():
+        role.description = "Anders."
+        role.save()
+
+    assert moved(lambda: role.approaches.add(in_deventer), *scopes) == {
+        city_scope(zwolle.pk),
+        city_scope(deventer.pk),
+    }
+    assert moved(rename, *scopes) == {city_scope(zwolle.pk), city_scope(deventer.pk)}
+    assert moved(lambda: role.approaches.remove(in_deventer), *scopes) >= {city_scope(deventer.pk)}
+    assert moved(role.approaches.clear, *scopes) == {city_scope(zwolle.pk)}
+
+
+def test_a_bulk_change_reaches_the_site_once():
+    city = make_city()
+    with Moves(SITE, city_scope(city.pk)) as moves, bulk_change():
+        city.summary = "In bulk."
+        city.save()
+    assert moves.moved == {SITE}
+
+
+def test_a_number_is_never_handed_out_twice_not_even_after_a_rollback():
+    raise_versions({SITE})
+    before = version(SITE)
+    with transaction.atomic():
+        raise_versions({SITE})
+        rolled_back = version(SITE)
+        transaction.set_rollback(True)
+    raise_versions({SITE})
+
+    assert version(SITE) > rolled_back > before
+
+
+def test_the_latest_version_is_the_highest_of_the_scopes_asked_for():
+    zwolle, deventer = make_city(name="Zwolle"), make_city(name="Deventer")
+    raise_versions({city_scope(deventer.pk)})
+
+    assert latest_version([city_scope(zwolle.pk)]) < latest_version([city_scope(deventer.pk)])
+    assert latest_version() == latest_version([city_scope(deventer.pk), SITE, "city:0"])
+    assert latest_version(["nothing:here"]) is None
+
+
+# --- Pages --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def cities():
+    zwolle = make_city(name="Zwolle", slug="zwolle", summary="Zwolle eerst.")
+    make_approach(zwolle, name="Wijkgericht Zwolle")
+    make_district(zwolle, name="Assendorp", slug="assendorp")
+    deventer = make_city(name="Deventer", slug="deventer", summary="Deventer eerst.")
+    make_approach(deventer, name="Wijkgericht Deventer")
+    return zwolle, deventer
+
+
+def test_a_page_seen_before_costs_two_queries_and_is_the_same_page(cities):
+    client = Client()
+    first = client.get("/steden/zwolle/")
+    queries = count_queries(client, "/steden/zwolle/")
+    again = client.get("/steden/zwolle/")
+
+    assert first.wsgi_request.kept_render == "miss"
+    assert again.wsgi_request.kept_render == "hit"
+    # The city's number, and the latest version of its scopes.
+    assert queries == 2
+    assert again.content == first.content
+    assert again["Content-Type"] == first["Content-Type"]
+
+
+def test_a_change_shows_on_the_next_request_and_other_cities_stay_kept(cities):
+    zwolle, deventer = cities
+    client = Client()
+    client.get("/steden/zwolle/")
+    client.get("/steden/deventer/")
+
+    deventer.summary = "Deventer daarna."
+    deventer.save()
+
+    assert "Deventer daarna." in client.get("/steden/deventer/").content.decode()
+    zwolle_page = client.get("/steden/zwolle/")
+    assert zwolle_page.wsgi_request.kept_render == "hit"
+    assert "Zwolle eerst." in zwolle_page.content.decode()
+
+
+def test_a_change_of_a_source_reaches_every_city_page(cities):
+    zwolle, _ = cities
+    source = make_source(title="Oude titel")
+    zwolle.sources.add(source)
+    client = Client()
+    assert "Oude titel" in client.get("/steden/zwolle/").content.decode()
+
+    source.title = "Nieuwe titel"
+    source.save()
+
+    page = client.get("/steden/zwolle/")
+    assert page.wsgi_request.kept_render == "miss"
+    assert "Nieuwe titel" in page.content.decode()
+
+
+def test_a_district_page_follows_its_city(cities):
+    zwolle, _ = cities
+    client = Client()
+    assert "Zwolle" in client.get("/steden/zwolle/wijken/assendorp/").content.decode()
+    assert client.get("/steden/zwolle/wijken/assendorp/").wsgi_request.kept_render == "hit"
+
+    zwolle.name = "Zwolle aan de IJssel"
+    zwolle.save()
+
+    assert "Zwolle aan de IJssel" in client.get("/steden/zwolle/wijken/assendorp/").content.decode()
+
+
+def test_pages_that_show_every_city_follow_every_change(cities):
+    _, deventer = cities
+    client = Client()
+    for path in ("/", "/steden/", "/vergelijk/"):
+        client.get(path)
+
+    deventer.name = "Deventer aan de IJssel"
+    deventer.save()
+
+    for path in ("/", "/steden/", "/vergelijk/"):
+        page = client.get(path)
+        assert page.wsgi_request.kept_render == "miss", path
+        assert "Deventer aan de IJssel" in page.content.decode(), path
+
+
+def test_what_a_page_reads_is_part_of_the_key_and_nothing_else(cities):
+    client = Client()
+    both = client.get("/vergelijk/?steden=zwolle&steden=deventer").content.decode()
+    reversed_order = client.get("/vergelijk/?steden=deventer&steden=zwolle").content.decode()
+    assert both != reversed_order
+    assert both.index("Wijkgericht Zwolle") < both.index("Wijkgericht Deventer")
+    assert reversed_order.index("Wijkgericht Deventer") < reversed_order.index("Wijkgericht Zwolle")
+
+    csv = client.get("/vergelijk/?steden=zwolle&steden=deventer&formaat=csv")
+    assert csv["Content-Type"].startswith("text/csv")
+
+    kept = len(renders._renders)
+    for n in range(20):
+        assert client.get(f"/steden/zwolle/?utm_source=x{n}&fbclid={n}").status_code == 200
+    assert len(renders._renders) == kept + 1
+
+
+def test_staff_never_get_a_readers_page_nor_readers_a_staff_page(cities):
+    zwolle, _ = cities
+    make_district(zwolle, name="Conceptwijk", slug="conceptwijk", status=Status.DRAFT)
+    reader, editor = Client(), Client()
+    editor.force_login(make_editor())
+
+    assert "Conceptwijk" not in reader.get("/steden/zwolle/").content.decode()
+    staff_page = editor.get("/steden/zwolle/")
+    assert "Conceptwijk" in staff_page.content.decode()
+    assert getattr(staff_page.wsgi_request, "kept_render", None) is None
+    assert "Conceptwijk" not in reader.get("/steden/zwolle/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "path", ["/steden/nergens/", "/steden/concept/", "/steden/zwolle/wijken/nergens/"]
+)
+def test_a_page_that_is_not_there_is_a_404_in_dutch(cities, path):
+    make_city(name="Concept", slug="concept", status=Status.DRAFT)
+    client = Client()
+    for _ in range(2):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert "Pagina niet gevonden" in response.content.decode()
+    assert len(renders._renders) == 0
+
+
+def test_the_byte_budget_drops_the_least_recently_used():
+    kept = renders.Renders(max_bytes=250)
+    for n in range(4):
+        kept.put(("page", n), b"x" * 100, [])
+    kept.get(("page", 2))
+    kept.put(("page", 4), b"x" * 100, [])
+
+    assert kept.get(("page", 2)) is not None
+    assert kept.get(("page", 4)) is not None
+    assert kept.get(("page", 0)) is None
+    assert len(kept) == 2
