@@ -33,6 +33,7 @@ import urllib.error
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import psutil
 import psycopg
@@ -350,6 +351,9 @@ MODE_ENVIRONMENTS = {
         "BUURTWIJS_PAGE_CACHE": OFF, "BUURTWIJS_EDITOR_PAGES": OFF, "BUURTWIJS_KEPT_RENDERS": OFF,
     },
 }  # fmt: skip
+# A reader the page cache does not serve (a messages cookie) but who is not signed in.
+PAST_THE_PAGE_CACHE = {"Cookie": "messages=leeg"}
+ELSEWHERE_REQUESTS = 10
 # Without compression, as some clients and tools ask (issue 13: as fast as compressed).
 IDENTITY = ("stad, zonder compressie", {"Accept-Encoding": "identity"})
 
@@ -368,9 +372,15 @@ def run_phase(name: str, env: dict, args: argparse.Namespace) -> dict:
     if "aan" in modes:
         city = pages_by_name(pages)["stad"]
         summaries["flood"] = flood_case(env, city, args)
-        summaries["publicatie"] = publish_case(env, city, args)
+        summaries["publicatie"] = publish_case(env, city, other_city(pages), args)
     print_phase(summaries)
     return summaries
+
+
+def other_city(pages: list) -> str:
+    """The page of the second city in the comparison: a page a publish in the first misses."""
+    compared = parse_qs(urlsplit(pages_by_name(pages)["vergelijking (4 steden)"]).query)
+    return f"/steden/{compared['steden'][1]}/"
 
 
 def as_editor(env: dict, pages: list) -> list:
@@ -431,8 +441,14 @@ def flood_case(env: dict, city: str, args: argparse.Namespace) -> dict:
     }
 
 
-def publish_case(env: dict, city: str, args: argparse.Namespace) -> dict:
-    """A publish by another process in the middle of a load run on the cached city page."""
+def publish_case(env: dict, city: str, elsewhere: str, args: argparse.Namespace) -> dict:
+    """A publish by another process in the middle of a load run on the cached city page.
+
+    ``elsewhere`` is a page the publish does not reach (another city's page), asked for past
+    the page cache (as a reader with a messages cookie is): the request log says how often it
+    was rendered after the publish, and how often it came from the renders kept per scope
+    (editorial.renders).
+    """
     print("  -- publicatie tijdens belasting --", flush=True)
     requests_log = RESULTS_DIR / "gunicorn-requests.log"
     server = Server(
@@ -442,7 +458,7 @@ def publish_case(env: dict, city: str, args: argparse.Namespace) -> dict:
     duration = max(args.duration * 2, 6)
     try:
         server.wait_until_ready(city)
-        warm(server, [("stad", city, {})])
+        warm(server, [("stad", city, {}), ("elders", elsewhere, PAST_THE_PAGE_CACHE)])
         load: dict = {}
         runner = threading.Thread(
             target=lambda: load.update(wrk(server.url + city, {}, args, duration=duration))
@@ -454,11 +470,15 @@ def publish_case(env: dict, city: str, args: argparse.Namespace) -> dict:
         original = publish_summary(env, slug, token)
         published = time.monotonic()
         visible_after = wait_for_text(server.url + city, token)
+        for _ in range(ELSEWHERE_REQUESTS):
+            fetch(server.url + elsewhere, PAST_THE_PAGE_CACHE)
         runner.join(timeout=duration + 60)
         publish_summary(env, slug, original)
     finally:
         server.stop()
     counts = cache_outcomes(requests_log, city, since=published_at)
+    kept_elsewhere = cache_outcomes(requests_log, elsewhere, since=published_at, field="kept")
+    renders_elsewhere = kept_elsewhere.get("miss", 0) + kept_elsewhere.get("none", 0)
     return {
         "rps": load["rps"],
         "requests": load["requests"],
@@ -467,6 +487,9 @@ def publish_case(env: dict, city: str, args: argparse.Namespace) -> dict:
         "renders": counts.get("miss", 0),
         "waited": counts.get("shared", 0),
         "visible_after_ms": None if visible_after is None else (visible_after - published) * 1000,
+        "elsewhere": elsewhere,
+        "elsewhere_kept": kept_elsewhere.get("hit", 0),
+        "elsewhere_rendered": renders_elsewhere,
     }
 
 
@@ -518,8 +541,9 @@ def wait_for_text(url: str, text: str, seconds: float = 10) -> float | None:
     return None
 
 
-def cache_outcomes(requests_log: Path, path: str, since: datetime) -> dict:
-    """How the page cache answered each request for ``path`` from ``since`` on (request log)."""
+def cache_outcomes(requests_log: Path, path: str, since: datetime, field: str = "cache") -> dict:
+    """How the page cache (or with ``field="kept"`` the kept renders) answered each request for
+    ``path`` from ``since`` on (request log)."""
     counts: dict[str, int] = {}
     for line in requests_log.read_text().splitlines():
         if not line.startswith("{"):
@@ -528,7 +552,7 @@ def cache_outcomes(requests_log: Path, path: str, since: datetime) -> dict:
         if record.get("logger") != "buurtwijs.request" or record.get("path") != path:
             continue
         if datetime.fromisoformat(record["time"]) >= since:
-            outcome = record.get("cache") or "none"
+            outcome = record.get(field) or "none"
             counts[outcome] = counts.get(outcome, 0) + 1
     return counts
 
@@ -585,20 +609,23 @@ def summarise(runs: list[dict], pages: list, server: Server) -> dict:
 def print_phase(summaries: dict) -> None:
     measured = [(label, summaries[label]) for label in MODES.values() if label in summaries]
     names = list(dict.fromkeys(row["page"] for _, s in measured for row in s["rows"]))
-    header = f"  {'pagina':<30}"
-    for label, _ in measured:
-        header += f"{label + ': req/s':>20}{'× statisch':>12}{'p50 ms':>9}"
+    # One column group per measurement, named above it: req/s, ratio to static, p50.
+    groups = f"  {'':<30}" + "".join(f"{'| ' + label:<30}" for label, _ in measured)
+    header = f"  {'pagina':<30}" + f"{'| req/s':>9}{'× stat.':>10}{'p50 ms':>11}" * len(measured)
+    print(groups)
     print(header)
     for name in names:
         line = f"  {name:<30}"
         for _, summary in measured:
             row = next((r for r in summary["rows"] if r["page"] == name), None)
             if row is None:
-                line += f"{'-':>20}{'':>12}{'':>9}"
+                line += f"{'| -':<30}"
                 continue
-            errors = f" ({row['errors']} fout)" if row["errors"] else ""
-            line += f"{row['rps']:>20.0f}{row['ratio']:>12.2f}{row['p50_ms']:>9.2f}{errors}"
+            errors = "!" if row["errors"] else " "
+            line += f"| {row['rps']:>7.0f}{row['ratio']:>10.2f}{row['p50_ms']:>10.2f}{errors}"
         print(line)
+    if any(row["errors"] for _, s in measured for row in s["rows"]):
+        print("  ! = met fouten (zie bench/results/)")
     for label, summary in measured:
         print(
             f"  {label}: piek-RSS {summary['peak_worker_rss_mb']:.0f} MB per worker, "
@@ -620,6 +647,12 @@ def print_phase(summaries: dict) -> None:
             f"fouten, p99 {publish['p99_ms']:.1f} ms; {publish['renders']} keer opnieuw "
             f"opgebouwd, {publish['waited']} lezers wachtten op die opbouw; nieuwe tekst zichtbaar "
             + ("niet binnen 10 s" if visible is None else f"na {visible:.0f} ms"),
+            flush=True,
+        )
+        print(
+            f"  een pagina die de publicatie niet raakt ({publish['elsewhere']}): daarna "
+            f"{publish['elsewhere_kept']} van {ELSEWHERE_REQUESTS} keer uit de bewaarde "
+            f"weergave, {publish['elsewhere_rendered']} keer opnieuw opgebouwd",
             flush=True,
         )
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 from cities.boundary_sources import boundary_source_slug
 from cities.district_facts import DistrictFacts
 from cities.models import City, District
+from editorial.models import Status
 from editorial.pending import apply_pending
 from editorial.renders import kept_for_readers
 from editorial.scopes import city_scopes
@@ -37,7 +38,7 @@ BOUNDARIES = [
 
 def _scopes_of_district_page(request, city_slug: str, district_slug: str) -> list[str]:
     found = District.objects.published().filter(
-        city__in=City.objects.published(), city__slug=city_slug, slug=district_slug
+        city__slug=city_slug, city__status=Status.PUBLISHED, slug=district_slug
     )
     city_ids = found.values_list("city_id", flat=True)
     if not city_ids:

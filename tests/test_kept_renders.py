@@ -261,7 +261,11 @@ def test_what_a_page_reads_is_part_of_the_key_and_nothing_else(cities):
     assert reversed_order.index("Wijkgericht Deventer") < reversed_order.index("Wijkgericht Zwolle")
 
     csv = client.get("/vergelijk/?steden=zwolle&steden=deventer&formaat=csv")
-    assert csv["Content-Type"].startswith("text/csv")
+    csv_again = client.get("/vergelijk/?steden=zwolle&steden=deventer&formaat=csv")
+    assert csv_again.wsgi_request.kept_render == "hit"
+    assert csv_again["Content-Type"].startswith("text/csv")
+    assert csv_again["Content-Disposition"] == csv["Content-Disposition"]
+    assert csv_again.content == csv.content
 
     kept = len(renders._renders)
     for n in range(20):
@@ -306,3 +310,15 @@ def test_the_byte_budget_drops_the_least_recently_used():
     assert kept.get(("page", 4)) is not None
     assert kept.get(("page", 0)) is None
     assert len(kept) == 2
+
+
+def test_a_reader_the_page_cache_passes_by_still_gets_the_kept_page(cities, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    reader = Client()
+    reader.cookies["messages"] = "leeg"  # the page cache serves only readers without cookies
+    first = reader.get("/steden/zwolle/")
+    again = reader.get("/steden/zwolle/")
+
+    assert getattr(again.wsgi_request, "page_cache", None) is None
+    assert again.wsgi_request.kept_render == "hit"
+    assert again.content == first.content
