@@ -16,12 +16,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve, reverse
 from django.utils.http import urlencode
 from ninja import Field, NinjaAPI, Query, Schema
+from ninja.decorators import decorate_view
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
 from pydantic import field_validator
 
 from api import published, representations, schemas
 from approaches.compare import MAX_CITIES, MIN_CITIES, build_table
+from cities.models import City
+from editorial.renders import kept_for_readers
+from editorial.scopes import city_scopes
 from search.models import Kind
 from search.query import MAX_RESULTS, clean_query, search
 
@@ -227,6 +231,15 @@ def index(request):
     }
 
 
+def _scopes_of_city(request, stad: str, **params) -> list[str]:
+    """The scopes of a city's resources; for a slug that is no published city only ``site``,
+    and the operation answers the JSON 404 (which is not kept)."""
+    return city_scopes(City.objects.published().filter(slug=stad).values_list("pk", flat=True))
+
+
+PAGE_PARAMETERS = ("pagina", "per_pagina")
+
+
 @api.get(
     "/steden/",
     response={200: schemas.CityPage, **ERRORS},
@@ -235,6 +248,7 @@ def index(request):
     description="Elke gepubliceerde stad met haar (eerste) aanpak, reikwijdte, koppeling met "
     "de lokale democratie en eigen verkiezingen.",
 )
+@decorate_view(kept_for_readers(reads=PAGE_PARAMETERS))
 def cities(request, params: Query[PageParams]):
     def represent(city):
         return representations.city_summary(city, next(iter(city.approaches.all()), None))
@@ -250,6 +264,7 @@ def cities(request, params: Query[PageParams]):
     description="De stad met al haar aanpakken: periodes, typering per dimensie, sterke en "
     "zwakke punten, risico's, open vragen, rollen en bronnen.",
 )
+@decorate_view(kept_for_readers(_scopes_of_city))
 def city(request, stad: str):
     found = published.city_in_full(stad)
     return representations.city_in_full(found, published.districts(found).count())
@@ -268,6 +283,7 @@ class DistrictParams(Schema):
     summary="De wijken en gebieden van een stad",
     exclude_unset=True,
 )
+@decorate_view(kept_for_readers(_scopes_of_city, reads=(*PAGE_PARAMETERS, "geometrie")))
 def districts(request, stad: str, params: Query[PageParams], options: Query[DistrictParams]):
     found = published.city(stad)
     queryset = published.districts(found)
@@ -290,6 +306,7 @@ def districts(request, stad: str, params: Query[PageParams], options: Query[Dist
     summary="Eén wijk of gebied",
     exclude_unset=True,
 )
+@decorate_view(kept_for_readers(_scopes_of_city, reads=("geometrie",)))
 def district(request, stad: str, wijk: str, options: Query[DistrictParams]):
     found = published.district(published.city(stad), wijk)
     return representations.district(found, geometry=options.geometrie)
@@ -331,6 +348,7 @@ class ComparisonParams(Schema):
     description="Dezelfde tabel als /vergelijk/: per rij (de aanpak, elke dimensie in zijn "
     "thema, de rijen over lokale democratie, de kenmerken) één cel per stad.",
 )
+@decorate_view(kept_for_readers(reads=("steden",)))
 def comparison(request, params: Query[ComparisonParams]):
     chosen = [published.city(slug) for slug in params.steden]
     table = build_table(AnonymousUser(), chosen)

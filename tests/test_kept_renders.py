@@ -322,3 +322,37 @@ def test_a_reader_the_page_cache_passes_by_still_gets_the_kept_page(cities, sett
     assert getattr(again.wsgi_request, "page_cache", None) is None
     assert again.wsgi_request.kept_render == "hit"
     assert again.content == first.content
+
+
+def test_the_api_keeps_its_answers_per_city_too(cities):
+    zwolle, deventer = cities
+    client = Client()
+    first = client.get("/api/v1/steden/zwolle/")
+    again = client.get("/api/v1/steden/zwolle/")
+    assert again.wsgi_request.kept_render == "hit"
+    assert again.json() == first.json()
+    assert again["Content-Type"] == first["Content-Type"]
+
+    deventer.summary = "Elders gewijzigd."
+    deventer.save()
+    assert client.get("/api/v1/steden/zwolle/").wsgi_request.kept_render == "hit"
+
+    zwolle.name = "Zwolle aan de IJssel"
+    zwolle.save()
+    assert client.get("/api/v1/steden/zwolle/").json()["name"] == "Zwolle aan de IJssel"
+
+
+def test_the_api_keeps_each_page_of_a_list_apart_and_no_errors(cities):
+    client = Client()
+    one = client.get("/api/v1/steden/?per_pagina=1&pagina=1").json()
+    two = client.get("/api/v1/steden/?per_pagina=1&pagina=2").json()
+    assert one["items"] != two["items"]
+    assert client.get("/api/v1/steden/?per_pagina=1&pagina=2").json() == two
+
+    for _ in range(2):
+        missing = client.get("/api/v1/steden/nergens/")
+        assert missing.status_code == 404
+        assert missing["Content-Type"].startswith("application/")
+        wrong = client.get("/api/v1/steden/?pagina=nul")
+        assert wrong.status_code == 400
+    assert getattr(missing.wsgi_request, "kept_render", None) is None
