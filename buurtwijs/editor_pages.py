@@ -13,14 +13,13 @@ else, and any answer that is not a plain 200 HTML page, is passed through untouc
 """
 
 import re
-import threading
-from collections import OrderedDict
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 
 from buurtwijs import cache
+from editorial.renders import Renders
 
 # The two places a token appears on public pages: htmx's header and a form's hidden field.
 TOKEN = re.compile(
@@ -31,40 +30,8 @@ MAX_BYTES = 16 * 1024 * 1024
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary")
 
 
-class EditorPages:
-    """The latest staff rendering of each page, for one version, within a byte budget."""
-
-    def __init__(self, max_bytes: int):
-        self._lock = threading.Lock()
-        self._pages: OrderedDict[str, tuple[int, bytes, dict]] = OrderedDict()
-        self._bytes = 0
-        self._max_bytes = max_bytes
-
-    def get(self, digest: str, version: int) -> tuple[bytes, dict] | None:
-        with self._lock:
-            found = self._pages.get(digest)
-            if found is None or found[0] != version:
-                return None
-            self._pages.move_to_end(digest)
-            return found[1], found[2]
-
-    def put(self, digest: str, version: int, content: bytes, headers: dict) -> None:
-        with self._lock:
-            old = self._pages.pop(digest, None)
-            if old is not None:
-                self._bytes -= len(old[1])
-            self._pages[digest] = (version, content, headers)
-            self._bytes += len(content)
-            while self._bytes > self._max_bytes and len(self._pages) > 1:
-                self._bytes -= len(self._pages.popitem(last=False)[1][1])
-
-    def clear(self) -> None:
-        with self._lock:
-            self._pages.clear()
-            self._bytes = 0
-
-
-_pages = EditorPages(MAX_BYTES)
+# The latest staff rendering of each page, for one version (the same store as readers' renders).
+_pages = Renders(MAX_BYTES)
 
 
 class EditorPagesMiddleware:

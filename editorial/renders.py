@@ -4,7 +4,7 @@ The page cache (buurtwijs.cache) keys every page on the one content version, so 
 publish every page is rendered afresh. Here a view's answer to readers is kept per *scope
 version* (editorial.scopes): a city's profile stays valid until that city, one of its parts or
 something every page shows changes. After a publish in Utrecht, Amsterdam's pages are still
-here and cost two small queries instead of a render.
+here and cost one or two small queries instead of a render.
 
 Only readers who are not signed in are served from here: staff see drafts and held-back changes
 (and get buurtwijs.editor_pages instead). Only what is the same for every reader is kept: a 200
@@ -15,7 +15,7 @@ process keeps what it rendered within a byte budget, least recently used first o
 import functools
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -26,42 +26,48 @@ from editorial.scopes import latest_version
 MAX_BYTES = 32 * 1024 * 1024
 # Request headers an answer may depend on besides what the view puts in the key (htmx).
 KEY_HEADERS = ("HX-Request", "HX-Target", "HX-Boosted", "HX-History-Restore-Request")
-UNSHAREABLE = ("private", "no-store", "no-cache")
+UNSHAREABLE = frozenset({"private", "no-store", "no-cache"})
 
 
 class Renders:
-    """Page content and headers by key, within a byte budget."""
+    """The latest render of each page, for one version, within a byte budget.
+
+    A page rendered for a newer version replaces the older one, so old versions take no room;
+    the least recently used page goes first when the budget is full. Also the store of
+    buurtwijs.editor_pages.
+    """
 
     def __init__(self, max_bytes: int):
         self._lock = threading.Lock()
-        self._entries: OrderedDict[tuple, tuple[bytes, list]] = OrderedDict()
+        self._pages: OrderedDict[Hashable, tuple[int, bytes, dict]] = OrderedDict()
         self._bytes = 0
         self._max_bytes = max_bytes
 
-    def get(self, key: tuple) -> tuple[bytes, list] | None:
+    def get(self, page: Hashable, version: int) -> tuple[bytes, dict] | None:
         with self._lock:
-            entry = self._entries.get(key)
-            if entry is not None:
-                self._entries.move_to_end(key)
-            return entry
+            found = self._pages.get(page)
+            if found is None or found[0] != version:
+                return None
+            self._pages.move_to_end(page)
+            return found[1], found[2]
 
-    def put(self, key: tuple, content: bytes, headers: list) -> None:
+    def put(self, page: Hashable, version: int, content: bytes, headers: dict) -> None:
         with self._lock:
-            old = self._entries.pop(key, None)
+            old = self._pages.pop(page, None)
             if old is not None:
-                self._bytes -= len(old[0])
-            self._entries[key] = (content, headers)
+                self._bytes -= len(old[1])
+            self._pages[page] = (version, content, headers)
             self._bytes += len(content)
-            while self._bytes > self._max_bytes and len(self._entries) > 1:
-                self._bytes -= len(self._entries.popitem(last=False)[1][0])
+            while self._bytes > self._max_bytes and len(self._pages) > 1:
+                self._bytes -= len(self._pages.popitem(last=False)[1][1])
 
     def clear(self) -> None:
         with self._lock:
-            self._entries.clear()
+            self._pages.clear()
             self._bytes = 0
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._pages)
 
 
 _renders = Renders(MAX_BYTES)
@@ -112,19 +118,16 @@ def kept(
     version = latest_version(scopes)
     if version is None:
         return render()
-    key = (*key, version, *(request.headers.get(name, "") for name in KEY_HEADERS))
-    entry = _renders.get(key)
-    if entry is not None:
+    key = (*key, *(request.headers.get(name, "") for name in KEY_HEADERS))
+    found = _renders.get(key, version)
+    if found is not None:
         request.kept_render = "hit"
-        content, headers = entry
-        response = HttpResponse(content)
-        for name, value in headers:
-            response[name] = value
-        return response
+        content, headers = found
+        return HttpResponse(content, headers=headers)
     response = render()
     if _is_shareable(request, response):
         request.kept_render = "miss"
-        _renders.put(key, response.content, list(response.items()))
+        _renders.put(key, version, response.content, dict(response.items()))
     return response
 
 
@@ -135,4 +138,4 @@ def _is_shareable(request: HttpRequest, response: HttpResponse) -> bool:
         return False
     cache_control = response.get("Cache-Control", "").split(",")
     directives = {directive.split("=")[0].strip().lower() for directive in cache_control}
-    return not directives & set(UNSHAREABLE)
+    return not directives & UNSHAREABLE

@@ -302,14 +302,24 @@ def test_a_page_that_is_not_there_is_a_404_in_dutch(cities, path):
 def test_the_byte_budget_drops_the_least_recently_used():
     kept = renders.Renders(max_bytes=250)
     for n in range(4):
-        kept.put(("page", n), b"x" * 100, [])
-    kept.get(("page", 2))
-    kept.put(("page", 4), b"x" * 100, [])
+        kept.put(("page", n), 1, b"x" * 100, {})
+    kept.get(("page", 2), 1)
+    kept.put(("page", 4), 1, b"x" * 100, {})
 
-    assert kept.get(("page", 2)) is not None
-    assert kept.get(("page", 4)) is not None
-    assert kept.get(("page", 0)) is None
+    assert kept.get(("page", 2), 1) is not None
+    assert kept.get(("page", 4), 1) is not None
+    assert kept.get(("page", 0), 1) is None
     assert len(kept) == 2
+
+
+def test_a_newer_version_of_a_page_takes_the_place_of_the_older():
+    kept = renders.Renders(max_bytes=1000)
+    kept.put("page", 1, b"oud", {})
+    kept.put("page", 2, b"nieuw", {})
+
+    assert kept.get("page", 1) is None
+    assert kept.get("page", 2) == (b"nieuw", {})
+    assert len(kept) == 1
 
 
 def test_a_reader_the_page_cache_passes_by_still_gets_the_kept_page(cities, settings):
