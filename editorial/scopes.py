@@ -97,17 +97,19 @@ def _scopes_as_stored(instance) -> set[str]:
     return scopes_of(stored) if stored is not None else set()
 
 
-def _before_save(sender, instance, raw=False, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
-    if raw or in_bulk_change():
-        return
-    raise_versions(_scopes_as_stored(instance), using)
+def _before_save(sender, instance, raw=False, **kwargs) -> None:
+    if not raw and not in_bulk_change():
+        instance._scopes_before_save = _scopes_as_stored(instance)
 
 
 def _after_save(sender, instance, raw=False, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
     if in_bulk_change():
         return
-    # A fixture's rows arrive before the rows they point to: every page then.
-    raise_versions({SITE} if raw else scopes_of(instance), using)
+    if raw:  # a fixture's rows arrive before the rows they point to: every page then
+        raise_versions({SITE}, using)
+        return
+    before = instance.__dict__.pop("_scopes_before_save", set())
+    raise_versions(before | scopes_of(instance), using)
 
 
 def _before_delete(sender, instance, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
@@ -116,8 +118,9 @@ def _before_delete(sender, instance, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
 
 
 def _links_changed(sender, instance, action, model, pk_set, using=DEFAULT_DB_ALIAS, **kwargs):
-    # Before and after: a removed or cleared link still counts for the scopes it reached.
-    if in_bulk_change():
+    # Before the change, while a link to be removed or cleared still counts for its scopes; an
+    # added link's other end is in pk_set.
+    if in_bulk_change() or not action.startswith("pre_"):
         return
     scopes = scopes_of(instance)
     if pk_set and hasattr(model, "city_ids"):
