@@ -99,6 +99,7 @@ def main() -> int:
                 continue
             manage(env, *command, timeout=900)
             rebuild_search_index(env)
+            compact(env)
             results[name] = run_phase(name, env, args)
         if not args.keep_scale_data:
             manage(env, "remove_scale_data", timeout=600)
@@ -495,6 +496,14 @@ def publish_case(env: dict, city: str, elsewhere: str, args: argparse.Namespace)
 
 def database_url(env: dict) -> str:
     return env["DATABASE_URL"]
+
+
+def compact(env: dict) -> None:
+    """Tables and indexes as large as what they hold, as in a database that never held the
+    scale data: removing 20 000 search entries leaves their GIN indexes at 65 MB for 330 rows,
+    which made every search on the real content read them."""
+    with psycopg.connect(database_url(env), autocommit=True) as connection:
+        connection.execute("VACUUM (FULL, ANALYZE)")
 
 
 def cache_entries(env: dict) -> int:

@@ -15,7 +15,7 @@ from django.contrib.postgres.search import (
     TrigramStrictWordSimilarity,
 )
 from django.db import connection
-from django.db.models import Case, Exists, F, FloatField, Q, Value, When
+from django.db.models import Case, F, FloatField, Func, Q, TextField, Value, When
 from django.db.models.functions import Length, Lower
 from django.db.models.lookups import Exact
 from django.utils.html import escape
@@ -51,6 +51,8 @@ PREFERRED_KINDS = (Kind.TERM, Kind.CITY, Kind.DISTRICT)
 NAME_KINDS = {*PREFERRED_KINDS, Kind.ROLE, Kind.APPROACH}
 # Close names are looked for among this many titles that share most trigrams with the query.
 NAME_CANDIDATES = 40
+# What a result shows (with the marked headlines); not the search columns, which are large.
+SHOWN = ("kind", "title", "other_names", "description", "url", "city_name")
 # websearch syntax (quotes, "or", a leading minus) changes what the words mean: no infix pass then.
 OPERATORS = re.compile(r'["]|(^|\s)-\S|\s(or|OR)\s')
 
@@ -130,16 +132,18 @@ def clean_query(raw: str) -> tuple[str, list[str]]:
 def search(text: str, page: int = 1, per_page: int = PER_PAGE) -> Outcome:
     """One page of matches for a cleaned query, best first; close names when nothing matches.
 
-    Four queries whatever the number of results: the query's stems, the number of matches, the
-    close names behind "Bedoelde u ...?" and the page of matches. (Counting in the page's query,
-    with a window, took longer on 20 000 entries than counting apart.)
+    Three queries whatever the number of results: the query's words, the number of matches, and
+    then the page of matches, or the close names behind "Bedoelde u ...?" when the query has a
+    word the content never uses (a typo). (Counting in the page's query, with a window, took
+    longer on 20 000 entries than counting apart.)
     """
     query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-    matches = _matches(text, query)
+    words = query_words(text)
+    matches = _matches(text, query, words)
     # Counted only as far as the pages reach, and one more to know there are more: a common
     # word matches most of the index, and the exact number past that tells a reader nothing.
     count = SearchEntry.objects.filter(matches)[: MAX_PAGE * per_page + 1].count()
-    names = close_names(text)
+    names = [] if words.all_used else close_names(text)
     suggestion = _suggestion(names)
     found = Outcome(text, [], count, [], suggestion, page=page, per_page=per_page)
     if count and page <= found.pages:
@@ -156,9 +160,13 @@ def search(text: str, page: int = 1, per_page: int = PER_PAGE) -> Outcome:
 def _page_of_matches(matches: Q, query: SearchQuery, outcome: Outcome) -> list:
     """Best first; among equal matches a title that is the query itself, then larger areas."""
     start = (outcome.page - 1) * outcome.per_page
-    named = Exact(SearchUnaccent(Lower("title")), SearchUnaccent(Lower(Value(outcome.query))))
+    # The title is the first line of names_key, which is already in lower case without accents.
+    title_key = Func(
+        F("names_key"), Value("\n"), Value(1), function="split_part", output_field=TextField()
+    )
+    named = Exact(title_key, SearchUnaccent(Lower(Value(outcome.query))))
     return list(
-        _with_headlines(SearchEntry.objects.filter(matches), query)
+        _with_headlines(SearchEntry.objects.filter(matches).only(*SHOWN), query)
         .annotate(
             rank=_rank(query),
             not_named=Case(When(named, then=Value(0)), default=Value(1)),
@@ -169,15 +177,20 @@ def _page_of_matches(matches: Q, query: SearchQuery, outcome: Outcome) -> list:
     )
 
 
-def _matches(text: str, query: SearchQuery) -> Q:
+def _matches(text: str, query: SearchQuery, words: "QueryWords") -> Q:
     matches = Q(vector=query)
-    words = [] if OPERATORS.search(text) else infix_words(text)
-    if words:
+    infix = [] if OPERATORS.search(text) else words.infix
+    if infix:
         # Each word somewhere inside the entry's stems (LIKE '%...%', answered by a trigram index).
-        matches |= Q(
-            *(Q(lexemes__contains=stem) | Q(lexemes__contains=word) for stem, word in words)
-        )
+        matches |= Q(*(_inside(stem, word) for stem, word in infix))
     return matches
+
+
+def _inside(stem: str, word: str) -> Q:
+    # A word that contains its stem is found wherever the stem is: one pattern is enough.
+    if stem in word:
+        return Q(lexemes__contains=stem)
+    return Q(lexemes__contains=stem) | Q(lexemes__contains=word)
 
 
 def _rank(query: SearchQuery) -> Case:
@@ -191,20 +204,32 @@ def _rank(query: SearchQuery) -> Case:
     )
 
 
-def infix_words(text: str) -> list[tuple[str, str]]:
-    """Each query word as (stem, word without accents), to look for inside compounds.
+@dataclass
+class QueryWords:
+    # Each query word as (stem, word without accents), to look for inside compounds.
+    infix: list[tuple[str, str]]
+    # Every word of the query is written somewhere in the content: it has no typo to correct.
+    all_used: bool
+
+
+def query_words(text: str) -> QueryWords:
+    """What PostgreSQL makes of the query's words; one query.
 
     Stems come from PostgreSQL's Dutch stemmer, so "makelaars" gives "makelar", which is inside
     the indexed "gebiedsmakelar"; the plain word covers compounds the stemmer changed otherwise
-    ("makelaar" inside "makelaarsrol"). Stop words give no stem and are left out. One query.
+    ("makelaar" inside "makelaarsrol"). Stop words give no stem and are left out. Whether each
+    word is written somewhere as it is typed comes from the index of words (SearchEntry.words).
     """
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT lexemes[1], search_unaccent(lower(token))"
-            " FROM ts_debug(%s::regconfig, %s) WHERE cardinality(lexemes) > 0",
-            [SEARCH_CONFIG, text],
+            "SELECT ARRAY(SELECT ARRAY[lexemes[1], search_unaccent(lower(token))]"
+            "  FROM ts_debug(%s::regconfig, %s) WHERE cardinality(lexemes) > 0),"
+            " EXISTS (SELECT FROM search_searchentry WHERE words @@ plainto_tsquery('simple', %s))",
+            [SEARCH_CONFIG, text, normal(text)],
         )
-        return [(stem, word) for stem, word in cursor.fetchall() if len(stem) >= MIN_INFIX_STEM]
+        pairs, all_used = cursor.fetchone()
+    infix = [(stem, word) for stem, word in pairs if len(stem) >= MIN_INFIX_STEM]
+    return QueryWords(infix, all_used)
 
 
 # Close names
@@ -212,8 +237,8 @@ def infix_words(text: str) -> list[tuple[str, str]]:
 
 def close_names(text: str) -> list[SearchEntry]:
     """Entries with a title or other name within a few typing errors of the whole query, the
-    closest first; none when every word of the query is written somewhere in the content
-    (then it is no typo, and PostgreSQL skips the search for names). One query.
+    closest first. One query; search() asks only when a word of the query is written nowhere in
+    the content (QueryWords.all_used), since otherwise it is no typo.
 
     The trigram index finds candidates whose words share most trigrams with the query
     (`%>>`, strict word similarity at pg_trgm's default 0.5); then only a name that as a whole is
@@ -223,10 +248,9 @@ def close_names(text: str) -> list[SearchEntry]:
     if len(key) < 4:
         return []
     query_key = SearchUnaccent(Lower(Value(text)))
-    words = SearchQuery(key, search_type="plain", config="simple")
     candidates = (
         SearchEntry.objects.filter(names_key__trigram_strict_word_similar=query_key)
-        .filter(~Exists(SearchEntry.objects.filter(words=words)))
+        .only(*SHOWN, "body")
         .annotate(
             closeness=TrigramStrictWordSimilarity(query_key, "names_key"),
             length=Length("names_key"),
@@ -313,7 +337,7 @@ def _with_headlines(queryset, query: SearchQuery):
 
 
 def _result(entry: SearchEntry) -> Result:
-    fragments = entry.body_headline.split(FRAGMENT_BREAK) if entry.body else []
+    fragments = entry.body_headline.split(FRAGMENT_BREAK)
     return Result(
         kind=entry.kind,
         title=highlight(entry.title_headline),

@@ -23,7 +23,7 @@ PAGES = [
     ("wijk", f"/steden/{CITY}/wijken/{DISTRICT}/", {}, 6),
     ("vergelijking", COMPARE, {}, 10),
     ("vergelijking, htmx-fragment", COMPARE, {"HX-Request": "true"}, 10),
-    ("zoeken", "/zoeken/?q=wijkaanpak", {}, 4),
+    ("zoeken", "/zoeken/?q=wijkaanpak", {}, 3),
     ("begrippen", "/begrippen/", {}, 1),
     ("bronnen", "/bronnen/", {}, 12),
     ("over", "/over/", {}, 0),

@@ -254,17 +254,18 @@ def test_htmx_gets_a_page_of_results_with_its_links(client, many_terms):
 # Queries
 
 
-def test_a_page_of_results_costs_four_queries_however_many_match(client):
+def test_a_page_of_results_costs_three_queries_however_many_match(client):
     for n in range(5):
         make_term(name=f"Buurtbegrip {n}", definition="Over het buurtnetwerk.")
     few = count_queries(client, "/zoeken/?q=buurtnetwerk")
     for n in range(5, 80):
         make_term(name=f"Buurtbegrip {n}", definition="Over het buurtnetwerk.")
 
-    # The query's stems, the number of matches, the close names, one page of matches.
-    assert few == 4
-    assert count_queries(client, "/zoeken/?q=buurtnetwerk") == 4
-    assert count_queries(client, "/zoeken/?q=buurtnetwerk&pagina=4") == 4
+    # The query's words, the number of matches, one page of matches; no close names, as every
+    # word of the query is used in the content.
+    assert few == 3
+    assert count_queries(client, "/zoeken/?q=buurtnetwerk") == 3
+    assert count_queries(client, "/zoeken/?q=buurtnetwerk&pagina=4") == 3
 
 
 def test_a_typo_costs_no_more_queries(client):
@@ -272,7 +273,8 @@ def test_a_typo_costs_no_more_queries(client):
         make_term(name=f"Doorzettingsmacht {n}")
     make_term(name="Doorzettingsmacht")
 
-    # Nothing matches, so there is no page of matches: the close names are the results.
+    # The query's words, the number of matches (none), and the close names, which are the
+    # results.
     assert count_queries(client, "/zoeken/?q=doorzetingsmacht") == 3
     response = search(client, "doorzetingsmacht")
     assert outcome(response).similar_only
@@ -280,8 +282,8 @@ def test_a_typo_costs_no_more_queries(client):
 
 
 def test_a_page_beyond_the_last_is_not_looked_up(client, many_terms, django_assert_num_queries):
-    # The stems, the number of matches and the close names; no page of matches.
-    with django_assert_num_queries(3):
+    # The query's words and the number of matches; no page of matches, no close names.
+    with django_assert_num_queries(2):
         assert search(client, "buurtnetwerk", pagina="99999").status_code == 404
 
 
