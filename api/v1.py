@@ -248,7 +248,7 @@ PAGE_PARAMETERS = ("pagina", "per_pagina")
     description="Elke gepubliceerde stad met haar (eerste) aanpak, reikwijdte, koppeling met "
     "de lokale democratie en eigen verkiezingen.",
 )
-@decorate_view(kept_for_readers(reads=PAGE_PARAMETERS))
+@decorate_view(kept_for_readers(reads=PAGE_PARAMETERS, signed_in_too=True))
 def cities(request, params: Query[PageParams]):
     def represent(city):
         return representations.city_summary(city, next(iter(city.approaches.all()), None))
@@ -264,7 +264,7 @@ def cities(request, params: Query[PageParams]):
     description="De stad met al haar aanpakken: periodes, typering per dimensie, sterke en "
     "zwakke punten, risico's, open vragen, rollen en bronnen.",
 )
-@decorate_view(kept_for_readers(_scopes_of_city))
+@decorate_view(kept_for_readers(_scopes_of_city, signed_in_too=True))
 def city(request, stad: str):
     found = published.city_in_full(stad)
     return representations.city_in_full(found, published.districts(found).count())
@@ -283,7 +283,9 @@ class DistrictParams(Schema):
     summary="De wijken en gebieden van een stad",
     exclude_unset=True,
 )
-@decorate_view(kept_for_readers(_scopes_of_city, reads=(*PAGE_PARAMETERS, "geometrie")))
+@decorate_view(
+    kept_for_readers(_scopes_of_city, reads=(*PAGE_PARAMETERS, "geometrie"), signed_in_too=True)
+)
 def districts(request, stad: str, params: Query[PageParams], options: Query[DistrictParams]):
     found = published.city(stad)
     queryset = published.districts(found)
@@ -306,7 +308,7 @@ def districts(request, stad: str, params: Query[PageParams], options: Query[Dist
     summary="Eén wijk of gebied",
     exclude_unset=True,
 )
-@decorate_view(kept_for_readers(_scopes_of_city, reads=("geometrie",)))
+@decorate_view(kept_for_readers(_scopes_of_city, reads=("geometrie",), signed_in_too=True))
 def district(request, stad: str, wijk: str, options: Query[DistrictParams]):
     found = published.district(published.city(stad), wijk)
     return representations.district(found, geometry=options.geometrie)
@@ -348,7 +350,7 @@ class ComparisonParams(Schema):
     description="Dezelfde tabel als /vergelijk/: per rij (de aanpak, elke dimensie in zijn "
     "thema, de rijen over lokale democratie, de kenmerken) één cel per stad.",
 )
-@decorate_view(kept_for_readers(reads=("steden",)))
+@decorate_view(kept_for_readers(reads=("steden",), signed_in_too=True))
 def comparison(request, params: Query[ComparisonParams]):
     chosen = [published.city(slug) for slug in params.steden]
     table = build_table(AnonymousUser(), chosen)

@@ -78,7 +78,10 @@ def clear() -> None:
 
 
 def kept_for_readers(
-    scopes_shown: Callable[..., list[str]] | None = None, reads=(), dated: bool = False
+    scopes_shown: Callable[..., list[str]] | None = None,
+    reads=(),
+    dated: bool = False,
+    signed_in_too: bool = False,
 ):
     """Keep a view's answers to readers who are not signed in until what it shows changes.
 
@@ -86,13 +89,17 @@ def kept_for_readers(
     and raise Http404 for a page that is not there); without it the page shows a little of
     everything and changes with any scope. ``reads`` lists the query parameters the view
     reads, part of the key as the address and the host are; ``dated`` pages show
-    today's date and are kept for one day at most.
+    today's date and are kept for one day at most. ``signed_in_too``: the view answers
+    signed-in editors exactly as it answers readers (the API shows published content only), so
+    they share the kept answers.
     """
 
     def decorator(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
-            if not settings.KEPT_RENDERS_ENABLED or request.user.is_authenticated:
+            if not settings.KEPT_RENDERS_ENABLED or (
+                not signed_in_too and request.user.is_authenticated
+            ):
                 return view(request, *args, **kwargs)
             scopes = scopes_shown(request, *args, **kwargs) if scopes_shown else None
             query = tuple((name, tuple(request.GET.getlist(name))) for name in reads)

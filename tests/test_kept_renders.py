@@ -352,6 +352,19 @@ def test_the_api_keeps_its_answers_per_city_too(cities):
     assert client.get("/api/v1/steden/zwolle/").json()["name"] == "Zwolle aan de IJssel"
 
 
+def test_signed_in_editors_share_the_apis_answers_which_never_show_drafts(cities):
+    make_city(name="Concept", slug="concept", status=Status.DRAFT)
+    reader, editor = Client(), Client()
+    editor.force_login(make_editor())
+    first = reader.get("/api/v1/steden/")
+
+    as_editor = editor.get("/api/v1/steden/")
+    assert as_editor.wsgi_request.kept_render == "hit"
+    assert as_editor.json() == first.json()
+    assert "concept" not in as_editor.content.decode()
+    assert editor.get("/api/v1/steden/concept/").status_code == 404
+
+
 def test_the_api_keeps_each_page_of_a_list_apart_and_no_errors(cities):
     client = Client()
     one = client.get("/api/v1/steden/?per_pagina=1&pagina=1").json()
