@@ -132,29 +132,35 @@ def clean_query(raw: str) -> tuple[str, list[str]]:
 def search(text: str, page: int = 1, per_page: int = PER_PAGE) -> Outcome:
     """One page of matches for a cleaned query, best first; close names when nothing matches.
 
-    Three queries whatever the number of results: the query's words, the number of matches, and
-    then the page of matches, or the close names behind "Bedoelde u ...?" when the query has a
-    word the content never uses (a typo). (Counting in the page's query, with a window, took
-    longer on 20 000 entries than counting apart.)
+    At most three queries whatever the number of results: the query's words, the page of
+    matches and the number of matches. The first page is looked up first: when it is not full it
+    holds every match, and the count is not asked. The close names behind "Bedoelde u ...?" are
+    looked for only when the query has a word the content never uses (a typo). (Counting in the
+    page's query, with a window, took longer on 20 000 entries than counting apart.)
     """
     query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
     words = query_words(text)
     matches = _matches(text, query, words)
-    # Counted only as far as the pages reach, and one more to know there are more: a common
-    # word matches most of the index, and the exact number past that tells a reader nothing.
-    count = SearchEntry.objects.filter(matches)[: MAX_PAGE * per_page + 1].count()
     names = [] if words.all_used else close_names(text)
-    suggestion = _suggestion(names)
-    found = Outcome(text, [], count, [], suggestion, page=page, per_page=per_page)
-    if count and page <= found.pages:
-        found.results = [_result(entry) for entry in _page_of_matches(matches, query, found)]
+    found = Outcome(text, [], 0, [], _suggestion(names), page=page, per_page=per_page)
+    entries = _page_of_matches(matches, query, found) if page == 1 else None
+    if entries is not None and len(entries) < per_page:
+        found.count = len(entries)
+    else:
+        # Counted only as far as the pages reach, and one more to know there are more: a common
+        # word matches most of the index, and the exact number past that tells a reader nothing.
+        found.count = SearchEntry.objects.filter(matches)[: MAX_PAGE * per_page + 1].count()
+    if found.count and page <= found.pages:
+        if entries is None:
+            entries = _page_of_matches(matches, query, found)
+        found.results = [_result(entry) for entry in entries]
         return found
-    if page > 1 or count:
-        found.count = count or len(names)
+    if page > 1 or found.count:
+        found.count = found.count or len(names)
         found.out_of_range = True
         return found
     similar = [_similar_result(entry) for entry in names[:per_page]]
-    return Outcome(text, similar, len(similar), [], suggestion, similar_only=bool(similar))
+    return Outcome(text, similar, len(similar), [], found.suggestion, similar_only=bool(similar))
 
 
 def _page_of_matches(matches: Q, query: SearchQuery, outcome: Outcome) -> list:

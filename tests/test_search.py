@@ -309,7 +309,7 @@ def test_the_page_takes_a_fixed_number_of_queries(client, makelaars, django_asse
     for n in range(40):
         make_term(name=f"Makelaarsbegrip {n}", definition="Over de makelaar in de wijk.")
 
-    # The query's words, the number of matches and one page of matches.
+    # The query's words, one page of matches and, as it is full, the number of matches.
     with django_assert_max_num_queries(3):
         response = search(client, "makelaar")
     assert response.context["outcome"].count > 40

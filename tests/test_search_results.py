@@ -257,15 +257,32 @@ def test_htmx_gets_a_page_of_results_with_its_links(client, many_terms):
 def test_a_page_of_results_costs_three_queries_however_many_match(client):
     for n in range(5):
         make_term(name=f"Buurtbegrip {n}", definition="Over het buurtnetwerk.")
-    few = count_queries(client, "/zoeken/?q=buurtnetwerk")
+    few = search(client, "buurtnetwerk")
+    few_queries = count_queries(client, "/zoeken/?q=buurtnetwerk")
     for n in range(5, 80):
         make_term(name=f"Buurtbegrip {n}", definition="Over het buurtnetwerk.")
 
-    # The query's words, the number of matches, one page of matches; no close names, as every
-    # word of the query is used in the content.
-    assert few == 3
+    # The query's words and one page of matches, which holds them all: no count. No close
+    # names either, as every word of the query is used in the content.
+    assert few_queries == 2
+    assert outcome(few).count == 5
+    assert "5 resultaten voor ‘buurtnetwerk’" in few.text
+    # With a full page the number of matches is counted too.
     assert count_queries(client, "/zoeken/?q=buurtnetwerk") == 3
+    assert outcome(search(client, "buurtnetwerk")).count == 80
     assert count_queries(client, "/zoeken/?q=buurtnetwerk&pagina=4") == 3
+
+
+@pytest.mark.parametrize(("matching", "queries"), [(19, 2), (20, 3), (21, 3)])
+def test_a_first_page_that_is_just_full_is_counted(client, matching, queries):
+    for n in range(matching):
+        make_term(name=f"Buurtbegrip {n}", definition="Over het buurtnetwerk.")
+
+    assert count_queries(client, "/zoeken/?q=buurtnetwerk") == queries
+    found = outcome(search(client, "buurtnetwerk"))
+    assert found.count == matching
+    assert len(found.results) == min(matching, 20)
+    assert found.has_next == (matching > 20)
 
 
 def test_a_typo_costs_no_more_queries(client):
@@ -273,7 +290,7 @@ def test_a_typo_costs_no_more_queries(client):
         make_term(name=f"Doorzettingsmacht {n}")
     make_term(name="Doorzettingsmacht")
 
-    # The query's words, the number of matches (none), and the close names, which are the
+    # The query's words, the page of matches (empty), and the close names, which are the
     # results.
     assert count_queries(client, "/zoeken/?q=doorzetingsmacht") == 3
     response = search(client, "doorzetingsmacht")
