@@ -364,6 +364,15 @@ def test_hostile_input_gives_a_normal_page(client, makelaars, q, htmx):
     assert SearchEntry.objects.exists()
 
 
+def test_like_wildcards_in_a_query_match_only_themselves(client):
+    # A file name is one token, underscore included; inside compounds it is looked for with
+    # LIKE, where an unescaped "_" would stand for any letter.
+    make_term(name="Wijkplan", definition="Het plan staat in 2024/wijkxa.pdf.")
+
+    assert search(client, "2024/wijkxa.pdf").context["outcome"].count == 1
+    assert search(client, "2024/wijk_a.pdf").context["outcome"].count == 0
+
+
 def test_a_very_long_query_is_cut_and_the_reader_told(client):
     response = search(client, "wijk" * 1000)
 
