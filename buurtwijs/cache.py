@@ -67,19 +67,12 @@ from buurtwijs.release import release
 from editorial.bulk import bulk_changed, in_bulk_change
 from editorial.pending import held_back_changed
 from editorial.registry import content_models
+from editorial.renders import KEY_HEADERS, Renders, is_shareable
 from editorial.scopes import SITE, raise_versions
 
 # Besides the content apps (editorial.registry): the search index, derived from the content but
 # also rebuilt on its own (`rebuild_search_index`); its changes show on the search page.
 DERIVED_APPS = ("search",)
-# Request headers a page may depend on besides its URL (htmx fragments); all part of the key.
-KEY_HEADERS = (
-    "HX-Request", "HX-Boosted", "HX-History-Restore-Request", "HX-Target", "HX-Trigger",
-    "HX-Trigger-Name",
-)  # fmt: skip
-# A response varying on anything else is not stored. Cookie: only cookie-less requests are
-# served from the cache; Accept-Language: the portal has one language.
-HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding", *(h.lower() for h in KEY_HEADERS)}
 MESSAGES_COOKIE = "messages"
 # A page that is not found (any more) has no last good copy either.
 GONE_STATUSES = {404, 410}
@@ -268,64 +261,6 @@ def _read_version(connection) -> int | None:
     return row[0] if row else None
 
 
-class LocalPages:
-    """The latest entry of each recently served page, in this process, within a byte budget.
-
-    An entry counts as a hit only for the version it was made for, so it never goes stale; the
-    entry of an older version stays until the page is served again and is what a reader gets
-    while the database is away (buurtwijs.stale_pages).
-    """
-
-    def __init__(self, max_bytes: int):
-        self._max_bytes = max_bytes
-        self._bytes = 0
-        self._entries: OrderedDict[str, tuple[int, dict]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, page: str, version: int) -> dict | None:
-        with self._lock:
-            stored = self._entries.get(page)
-            if stored is None or stored[0] != version:
-                return None
-            self._entries.move_to_end(page)
-            return stored[1]
-
-    def latest(self, page: str) -> tuple[int, dict] | None:
-        with self._lock:
-            return self._entries.get(page)
-
-    def put(self, page: str, version: int, entry: dict) -> None:
-        with self._lock:
-            stored = self._entries.get(page)
-            if stored is not None and stored[0] > version:
-                return  # a slower render of an older version
-            if stored is not None and stored[1] is entry:
-                self._entries.move_to_end(page)  # a hit on what is here already
-                return
-            self._drop(page)
-            self._entries[page] = (version, entry)
-            self._bytes += page_entries.size(entry)
-            while self._bytes > self._max_bytes and len(self._entries) > 1:
-                self._drop(next(iter(self._entries)))
-
-    def forget(self, page: str) -> None:
-        with self._lock:
-            self._drop(page)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self._bytes = 0
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def _drop(self, page: str) -> None:
-        stored = self._entries.pop(page, None)
-        if stored is not None:
-            self._bytes -= page_entries.size(stored[1])
-
-
 class SingleFlight:
     """One render per page and version in this process; other readers wait for its result."""
 
@@ -391,7 +326,11 @@ class PerVersion:
 
 
 per_version = PerVersion()
-_local_pages = LocalPages(max_bytes=LOCAL_MAX_BYTES)
+# The latest entry of each recently served page, in this process. An entry counts as a hit only
+# for the version it was made for, so it never goes stale; the entry of an older version stays
+# until the page is served again and is what a reader gets while the database is away
+# (buurtwijs.stale_pages).
+_local_pages = Renders(LOCAL_MAX_BYTES, size=page_entries.size)
 _flights = SingleFlight()
 
 
@@ -533,7 +472,7 @@ class PageCacheMiddleware:
             if stale_pages.is_outage(request, response):
                 local = _local_pages.latest(page.digest)
                 return stale_pages.after_failed_render(request, page, response, local)
-            if not page.storable or not _is_cacheable_response(request, response):
+            if not page.storable or not is_shareable(request, response):
                 if response.status_code in GONE_STATUSES:
                     _local_pages.forget(page.digest)
                     stale_pages.forget(page)
@@ -602,19 +541,6 @@ def _is_cacheable_request(request: HttpRequest) -> bool:
         and MESSAGES_COOKIE not in request.COOKIES
         and "authorization" not in request.headers
     )
-
-
-def _is_cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
-    if response.status_code != 200 or response.streaming or response.cookies:
-        return False
-    if bool(getattr(request, "_csp_nonce", False)):
-        return False
-    directives = response.get("Cache-Control", "").split(",")
-    cache_control = {d.split("=")[0].strip().lower() for d in directives}
-    if cache_control & {"private", "no-store", "no-cache"}:
-        return False
-    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
-    return vary <= HARMLESS_VARY
 
 
 def _etag(request: HttpRequest, version: int) -> str:

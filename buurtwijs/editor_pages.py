@@ -57,7 +57,7 @@ class EditorPagesMiddleware:
         if _keepable(request, response):
             headers = {name: response[name] for name in KEPT_HEADERS if name in response}
             content = TOKEN.sub(lambda m: m["before"] + PLACEHOLDER, response.content.decode())
-            _pages.put(page.digest, version, content.encode(), headers)
+            _pages.put(page.digest, version, (content.encode(), headers))
             request.page_cache = "editor-miss"
         return response
 

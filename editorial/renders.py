@@ -24,50 +24,84 @@ from django.utils import timezone
 from editorial.scopes import latest_version
 
 MAX_BYTES = 32 * 1024 * 1024
-# Request headers an answer may depend on besides what the view puts in the key (htmx).
-KEY_HEADERS = ("HX-Request", "HX-Target", "HX-Boosted", "HX-History-Restore-Request")
+# Request headers an answer may depend on besides its address (htmx); part of every key here and
+# in the page cache (buurtwijs.cache).
+KEY_HEADERS = (
+    "HX-Request", "HX-Boosted", "HX-History-Restore-Request", "HX-Target", "HX-Trigger",
+    "HX-Trigger-Name",
+)  # fmt: skip
+# What an answer may vary on and still be kept for every reader: the key holds the htmx headers,
+# the site speaks Dutch only, compression is chosen per answer, and what differs per cookie is
+# never served from a store (signed-in users and messages are never answered from one).
+HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding", *(h.lower() for h in KEY_HEADERS)}
 UNSHAREABLE = frozenset({"private", "no-store", "no-cache"})
+
+
+def _content_size(render: tuple[bytes, dict]) -> int:
+    return len(render[0])
 
 
 class Renders:
     """The latest render of each page, for one version, within a byte budget.
 
-    A page rendered for a newer version replaces the older one, so old versions take no room;
-    the least recently used page goes first when the budget is full. Also the store of
-    buurtwijs.editor_pages.
+    A page rendered for a newer version replaces the older one, so old versions take no room,
+    and a slower render of an older version never replaces a newer one; the least recently used
+    page goes first when the budget is full. ``size(render)`` counts a render's bytes. The store
+    of readers' kept renders here, of buurtwijs.editor_pages and of the page cache's entries in
+    each process (buurtwijs.cache).
     """
 
-    def __init__(self, max_bytes: int):
+    def __init__(self, max_bytes: int, size: Callable[[object], int] = _content_size):
         self._lock = threading.Lock()
-        self._pages: OrderedDict[Hashable, tuple[int, bytes, dict]] = OrderedDict()
+        self._entries: OrderedDict[Hashable, tuple[int, object]] = OrderedDict()
         self._bytes = 0
         self._max_bytes = max_bytes
+        self._size = size
 
-    def get(self, page: Hashable, version: int) -> tuple[bytes, dict] | None:
+    def get(self, page: Hashable, version: int):
+        """The render for this version, or None."""
         with self._lock:
-            found = self._pages.get(page)
+            found = self._entries.get(page)
             if found is None or found[0] != version:
                 return None
-            self._pages.move_to_end(page)
-            return found[1], found[2]
+            self._entries.move_to_end(page)
+            return found[1]
 
-    def put(self, page: Hashable, version: int, content: bytes, headers: dict) -> None:
+    def latest(self, page: Hashable) -> tuple[int, object] | None:
+        """The version and render kept last, whatever the version (a last good copy)."""
         with self._lock:
-            old = self._pages.pop(page, None)
-            if old is not None:
-                self._bytes -= len(old[1])
-            self._pages[page] = (version, content, headers)
-            self._bytes += len(content)
-            while self._bytes > self._max_bytes and len(self._pages) > 1:
-                self._bytes -= len(self._pages.popitem(last=False)[1][1])
+            return self._entries.get(page)
+
+    def put(self, page: Hashable, version: int, render) -> None:
+        with self._lock:
+            stored = self._entries.get(page)
+            if stored is not None and stored[0] > version:
+                return  # a slower render of an older version
+            if stored is not None and stored[1] is render:
+                self._entries.move_to_end(page)  # a hit on what is here already
+                return
+            self._drop(page)
+            self._entries[page] = (version, render)
+            self._bytes += self._size(render)
+            while self._bytes > self._max_bytes and len(self._entries) > 1:
+                self._drop(next(iter(self._entries)))
+
+    def forget(self, page: Hashable) -> None:
+        with self._lock:
+            self._drop(page)
 
     def clear(self) -> None:
         with self._lock:
-            self._pages.clear()
+            self._entries.clear()
             self._bytes = 0
 
     def __len__(self) -> int:
-        return len(self._pages)
+        return len(self._entries)
+
+    def _drop(self, page: Hashable) -> None:
+        stored = self._entries.pop(page, None)
+        if stored is not None:
+            self._bytes -= self._size(stored[1])
 
 
 _renders = Renders(MAX_BYTES)
@@ -132,17 +166,23 @@ def kept(
         content, headers = found
         return HttpResponse(content, headers=headers)
     response = render()
-    if _is_shareable(request, response):
+    if is_shareable(request, response):
         request.kept_render = "miss"
-        _renders.put(key, version, response.content, dict(response.items()))
+        _renders.put(key, version, (response.content, dict(response.items())))
     return response
 
 
-def _is_shareable(request: HttpRequest, response: HttpResponse) -> bool:
+def is_shareable(request: HttpRequest, response: HttpResponse) -> bool:
+    """The answer is the same for every reader who asks for it the same way: a 200 that sets no
+    cookie, is not private, did not use the request's CSP nonce and varies on nothing the key
+    leaves out. Also what the page cache stores (buurtwijs.cache)."""
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     if getattr(request, "_csp_nonce", False):
         return False
     cache_control = response.get("Cache-Control", "").split(",")
     directives = {directive.split("=")[0].strip().lower() for directive in cache_control}
-    return not directives & UNSHAREABLE
+    if directives & UNSHAREABLE:
+        return False
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    return vary <= HARMLESS_VARY

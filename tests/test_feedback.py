@@ -10,9 +10,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from buurtwijs.cache import _is_cacheable_response
 from buurtwijs.logging import JsonFormatter
 from cities.models import City, District
+from editorial.renders import is_shareable
 from feedback.models import Correction, Handling, open_count
 from tests.editors import make_editor
 from tests.feedback_helpers import CORRECTION_URL, quick_forms, send_correction, token_from
@@ -108,8 +108,8 @@ def test_the_page_with_the_link_stays_cacheable_and_the_form_page_is_not(client,
     page = client.get("/steden/utrecht/")
     form = client.get(CORRECTION_URL)
 
-    assert _is_cacheable_response(page.wsgi_request, page)
-    assert not _is_cacheable_response(form.wsgi_request, form)
+    assert is_shareable(page.wsgi_request, page)
+    assert not is_shareable(form.wsgi_request, form)
     assert "no-store" in form["Cache-Control"]
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import transaction
+from django.http import HttpResponse
 from django.test import Client
 
 from editorial import renders
@@ -46,6 +47,17 @@ class Moves:
         self.moved = {s for s in self.scopes if version(s) != self.before[s]}
 
 
+def edit(obj, **fields):
+    """A change that sets these fields and saves the object."""
+
+    def change():
+        for name, value in fields.items():
+            setattr(obj, name, value)
+        obj.save()
+
+    return change
+
+
 def moved(change, *scopes: str) -> set[str]:
     with Moves(*scopes) as moves:
         change()
@@ -62,16 +74,8 @@ def test_a_city_and_its_parts_reach_that_city_only():
     source = make_source()
     scopes = (SITE, city_scope(zwolle.pk), city_scope(deventer.pk))
 
-    def rename_city():
-        zwolle.summary = "Nieuw."
-        zwolle.save()
-
-    def rename_district():
-        district.name = "Nieuwe wijk"
-        district.save()
-
-    assert moved(rename_city, *scopes) == {city_scope(zwolle.pk)}
-    assert moved(rename_district, *scopes) == {city_scope(zwolle.pk)}
+    assert moved(edit(zwolle, summary="Nieuw."), *scopes) == {city_scope(zwolle.pk)}
+    assert moved(edit(district, name="Nieuwe wijk"), *scopes) == {city_scope(zwolle.pk)}
     assert moved(lambda: make_period(approach), *scopes) == {city_scope(zwolle.pk)}
     assert moved(lambda: approach.sources.add(source), *scopes) == {city_scope(zwolle.pk)}
     assert moved(district.delete, *scopes) == {city_scope(zwolle.pk)}
@@ -81,16 +85,8 @@ def test_what_every_page_shows_reaches_the_site():
     source, term = make_source(), make_term()
     city = make_city()
 
-    def edit_source():
-        source.title = "Andere titel"
-        source.save()
-
-    def edit_term():
-        term.definition = "Andere omschrijving."
-        term.save()
-
-    assert moved(edit_source, SITE, city_scope(city.pk)) == {SITE}
-    assert moved(edit_term, SITE, city_scope(city.pk)) == {SITE}
+    assert moved(edit(source, title="Andere titel"), SITE, city_scope(city.pk)) == {SITE}
+    assert moved(edit(term, definition="Andere omschrijving."), SITE, city_scope(city.pk)) == {SITE}
 
 
 def test_a_district_moved_to_another_city_reaches_both():
@@ -302,9 +298,9 @@ def test_a_page_that_is_not_there_is_a_404_in_dutch(cities, path):
 def test_the_byte_budget_drops_the_least_recently_used():
     kept = renders.Renders(max_bytes=250)
     for n in range(4):
-        kept.put(("page", n), 1, b"x" * 100, {})
+        kept.put(("page", n), 1, (b"x" * 100, {}))
     kept.get(("page", 2), 1)
-    kept.put(("page", 4), 1, b"x" * 100, {})
+    kept.put(("page", 4), 1, (b"x" * 100, {}))
 
     assert kept.get(("page", 2), 1) is not None
     assert kept.get(("page", 4), 1) is not None
@@ -314,12 +310,30 @@ def test_the_byte_budget_drops_the_least_recently_used():
 
 def test_a_newer_version_of_a_page_takes_the_place_of_the_older():
     kept = renders.Renders(max_bytes=1000)
-    kept.put("page", 1, b"oud", {})
-    kept.put("page", 2, b"nieuw", {})
+    kept.put("page", 1, (b"oud", {}))
+    kept.put("page", 2, (b"nieuw", {}))
 
     assert kept.get("page", 1) is None
     assert kept.get("page", 2) == (b"nieuw", {})
     assert len(kept) == 1
+
+
+def test_a_slower_render_of_an_older_version_never_replaces_a_newer():
+    kept = renders.Renders(max_bytes=1000)
+    kept.put("page", 2, (b"nieuw", {}))
+    kept.put("page", 1, (b"oud", {}))
+
+    assert kept.get("page", 2) == (b"nieuw", {})
+    assert kept.latest("page") == (2, (b"nieuw", {}))
+
+
+def test_an_answer_that_varies_on_what_the_key_leaves_out_is_not_kept(rf):
+    request = rf.get("/steden/zwolle/")
+    same_for_all = HttpResponse("<p>pagina</p>", headers={"Vary": "Cookie, HX-Request"})
+    per_origin = HttpResponse("<p>pagina</p>", headers={"Vary": "Origin"})
+
+    assert renders.is_shareable(request, same_for_all)
+    assert not renders.is_shareable(request, per_origin)
 
 
 def test_a_reader_the_page_cache_passes_by_still_gets_the_kept_page(cities, settings):
