@@ -23,9 +23,9 @@ from pydantic import field_validator
 
 from api import published, representations, schemas
 from approaches.compare import MAX_CITIES, MIN_CITIES, build_table
-from cities.models import City
+from cities.views import published_city_scopes
 from editorial.renders import kept_for_readers
-from editorial.scopes import city_scopes
+from editorial.scopes import SITE
 from search.models import Kind
 from search.query import MAX_RESULTS, clean_query, search
 
@@ -234,7 +234,7 @@ def index(request):
 def _scopes_of_city(request, stad: str, **params) -> list[str]:
     """The scopes of a city's resources; for a slug that is no published city only ``site``,
     and the operation answers the JSON 404 (which is not kept)."""
-    return city_scopes(City.objects.published().filter(slug=stad).values_list("pk", flat=True))
+    return published_city_scopes(stad) or [SITE]
 
 
 PAGE_PARAMETERS = ("pagina", "per_pagina")

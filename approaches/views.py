@@ -25,10 +25,9 @@ from approaches.compare import MAX_CITIES, MIN_CITIES, Table, build_table, selec
 from approaches.models import Approach, Assessment, Dimension, Period, Role, Trait
 from approaches.spreadsheet import csv_download, inert
 from cities.models import City, District
-from cities.views import district_tree, last_updated, with_city
+from cities.views import district_tree, last_updated, published_city_scopes, with_city
 from editorial.pending import apply_pending
 from editorial.renders import kept_for_readers
-from editorial.scopes import city_scopes
 from library.models import Source
 from library.references import References
 
@@ -69,10 +68,10 @@ DISTRICT_LIST_FIELDS = [
 
 
 def _scopes_of_city_page(request, city_slug: str) -> list[str]:
-    found = City.objects.published().filter(slug=city_slug).values_list("pk", flat=True)
-    if not found:
+    scopes = published_city_scopes(city_slug)
+    if scopes is None:
         raise Http404("Deze stad staat niet (meer) op Buurtwijs.")
-    return city_scopes(found)
+    return scopes
 
 
 @require_safe

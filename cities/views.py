@@ -36,6 +36,12 @@ BOUNDARIES = [
 ]
 
 
+def published_city_scopes(city_slug: str) -> list[str] | None:
+    """The scopes of a published city's pages (one query); None when there is no such city."""
+    found = list(City.objects.published().filter(slug=city_slug).values_list("pk", flat=True))
+    return city_scopes(found) if found else None
+
+
 def _scopes_of_district_page(request, city_slug: str, district_slug: str) -> list[str]:
     found = District.objects.published().filter(
         city__slug=city_slug, city__status=Status.PUBLISHED, slug=district_slug
