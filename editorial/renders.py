@@ -24,6 +24,9 @@ from django.utils import timezone
 from editorial.scopes import latest_version
 
 MAX_BYTES = 32 * 1024 * 1024
+# Search answers have a budget of their own: every phrase is its own page, so a flood of phrases
+# fills this one and never pushes a city page out of the other.
+SEARCH_MAX_BYTES = 8 * 1024 * 1024
 # Request headers an answer may depend on besides its address (htmx); part of every key here and
 # in the page cache (buurtwijs.cache).
 KEY_HEADERS = (
@@ -105,10 +108,12 @@ class Renders:
 
 
 _renders = Renders(MAX_BYTES)
+searches = Renders(SEARCH_MAX_BYTES)
 
 
 def clear() -> None:
     _renders.clear()
+    searches.clear()
 
 
 def kept_for_readers(
@@ -116,6 +121,7 @@ def kept_for_readers(
     reads=(),
     dated: bool = False,
     signed_in_too: bool = False,
+    store: Renders | None = None,
 ):
     """Keep a view's answers to readers who are not signed in until what it shows changes.
 
@@ -125,7 +131,7 @@ def kept_for_readers(
     reads, part of the key as the address and the host are; ``dated`` pages show
     today's date and are kept for one day at most. ``signed_in_too``: the view answers
     signed-in editors exactly as it answers readers (the API shows published content only), so
-    they share the kept answers.
+    they share the kept answers. ``store``: a byte budget of its own instead of the pages'.
     """
 
     def decorator(view):
@@ -140,7 +146,8 @@ def kept_for_readers(
             day = timezone.localdate() if dated else None
             where = (request.scheme, request.get_host(), request.path)
             key = (view.__module__, view.__qualname__, *where, query, day)
-            return kept(request, key, scopes, lambda: view(request, *args, **kwargs))
+            render = functools.partial(view, request, *args, **kwargs)
+            return kept(request, key, scopes, render, _renders if store is None else store)
 
         return wrapper
 
@@ -148,7 +155,11 @@ def kept_for_readers(
 
 
 def kept(
-    request: HttpRequest, key: tuple, scopes: list[str] | None, render: Callable[[], HttpResponse]
+    request: HttpRequest,
+    key: tuple,
+    scopes: list[str] | None,
+    render: Callable[[], HttpResponse],
+    store: Renders = _renders,
 ) -> HttpResponse:
     """``render()``, or what it answered before while no scope in ``scopes`` changed.
 
@@ -160,7 +171,7 @@ def kept(
     if version is None:
         return render()
     key = (*key, *(request.headers.get(name, "") for name in KEY_HEADERS))
-    found = _renders.get(key, version)
+    found = store.get(key, version)
     if found is not None:
         request.kept_render = "hit"
         content, headers = found
@@ -168,7 +179,7 @@ def kept(
     response = render()
     if is_shareable(request, response):
         request.kept_render = "miss"
-        _renders.put(key, version, (response.content, dict(response.items())))
+        store.put(key, version, (response.content, dict(response.items())))
     return response
 
 

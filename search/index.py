@@ -6,6 +6,7 @@ from django.db import transaction
 
 from approaches.models import Approach, Assessment, Trait
 from cities.models import District
+from editorial.scopes import SITE, raise_versions
 from search.documents import BUILDERS
 from search.models import Kind, SearchEntry
 
@@ -30,11 +31,15 @@ def remove(kind: Kind, object_id: int) -> None:
 
 
 def rebuild() -> int:
-    """Replace the whole index with entries built from the content; returns their number."""
+    """Replace the whole index with entries built from the content; returns their number.
+
+    Search answers kept for readers (editorial.renders) follow the site's version, which moves
+    with the new index."""
     entries = [entry for build in BUILDERS.values() for entry in build()]
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         SearchEntry.objects.bulk_create(entries, batch_size=500)
+        raise_versions({SITE})
     return len(entries)
 
 

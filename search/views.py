@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
+from editorial import renders
 from search.query import clean_query, search
 
 TEMPLATE = "search/search.html"
@@ -16,6 +17,7 @@ PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
 
 
 @require_safe
+@renders.kept_for_readers(reads=("q", "pagina"), store=renders.searches)
 def search_page(request):
     query, notes = clean_query(request.GET.get("q", ""))
     asked_page = request.GET.get("pagina", "1")

@@ -1,6 +1,9 @@
 """Readers' pages kept per scope version: a change re-renders the pages it reaches, no others."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.db import transaction
 from django.http import HttpResponse
 from django.test import Client
@@ -393,3 +396,64 @@ def test_the_api_keeps_each_page_of_a_list_apart_and_no_errors(cities):
         wrong = client.get("/api/v1/steden/?pagina=nul")
         assert wrong.status_code == 400
     assert getattr(missing.wsgi_request, "kept_render", None) is None
+
+
+# --- Search answers -----------------------------------------------------------------------
+
+
+def test_a_search_asked_before_costs_one_query_until_any_content_changes(cities):
+    zwolle, _ = cities
+    client = Client()
+    first = client.get("/zoeken/?q=zwolle")
+    queries = count_queries(client, "/zoeken/?q=zwolle")
+    again = client.get("/zoeken/?q=zwolle")
+    assert again.wsgi_request.kept_render == "hit"
+    assert again.content == first.content
+    assert queries == 1  # the latest version of all scopes
+    assert 'href="/steden/zwolle/"' in first.content.decode()
+    assert "Bolwerk" not in first.content.decode()
+
+    make_district(zwolle, name="Bolwerk Zwolle", slug="bolwerk")
+
+    after = client.get("/zoeken/?q=zwolle")
+    assert after.wsgi_request.kept_render == "miss"
+    assert "Bolwerk" in after.content.decode()
+
+
+def test_each_phrase_and_page_is_its_own_answer_and_misses_are_not_kept(cities):
+    client = Client()
+    zwolle = client.get("/zoeken/?q=zwolle").content.decode()
+    deventer = client.get("/zoeken/?q=deventer").content.decode()
+    assert 'href="/steden/zwolle/"' in zwolle and 'href="/steden/zwolle/"' not in deventer
+    assert client.get("/zoeken/?q=zwolle&utm_source=x").wsgi_request.kept_render == "hit"
+    htmx = client.get("/zoeken/?q=zwolle", headers={"HX-Request": "true"})
+    assert htmx.wsgi_request.kept_render == "miss"
+    assert "<html" not in htmx.content.decode()
+
+    for _ in range(2):
+        beyond = client.get("/zoeken/?q=zwolle&pagina=9")
+        assert beyond.status_code == 404
+        assert "pagina" in beyond.content.decode().lower()
+    assert getattr(beyond.wsgi_request, "kept_render", None) is None
+
+
+def test_search_answers_have_a_budget_of_their_own_apart_from_the_pages(cities):
+    client = Client()
+    client.get("/steden/zwolle/")
+
+    for n in range(10):
+        assert client.get(f"/zoeken/?q=zwolle+{n}").status_code == 200
+
+    # A flood of phrases can fill only the searches' budget; the city page stays kept.
+    assert len(renders.searches) == 10
+    assert len(renders._renders) == 1
+    assert client.get("/steden/zwolle/").wsgi_request.kept_render == "hit"
+
+
+def test_rebuilding_the_search_index_moves_the_kept_searches_on(cities):
+    client = Client()
+    client.get("/zoeken/?q=zwolle")
+
+    call_command("rebuild_search_index", stdout=io.StringIO())
+
+    assert client.get("/zoeken/?q=zwolle").wsgi_request.kept_render == "miss"
