@@ -71,10 +71,24 @@ class GlossarySection:
     def link(self, html: str) -> SafeString:
         if not self.glossary or not html:
             return mark_safe(html)  # noqa: S308 -- the input is already safe HTML
-        linker = _Linker(self.glossary, self.linked)
-        linker.feed(str(html))
-        linker.close()
-        return mark_safe("".join(linker.out))  # noqa: S308 -- text re-escaped, tags kept as given
+        out, linked = _linked_text(self.glossary, frozenset(self.linked), str(html))
+        self.linked.update(linked)
+        return mark_safe(out)  # noqa: S308 -- text re-escaped, tags kept as given
+
+
+# Linking is done once per text, glossary and terms linked before it in its section, not once
+# per page view: a city page links some thirty texts.
+LINKED_TEXTS = 4096
+
+
+@functools.lru_cache(maxsize=LINKED_TEXTS)
+def _linked_text(glossary: Glossary, linked_before: frozenset, html: str):
+    """The text with its term links, and the terms linked in its section after it."""
+    linked = set(linked_before)
+    linker = _Linker(glossary, linked)
+    linker.feed(html)
+    linker.close()
+    return "".join(linker.out), frozenset(linked)
 
 
 def glossary_for(user) -> Glossary:

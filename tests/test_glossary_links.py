@@ -139,6 +139,20 @@ def test_a_section_links_each_term_once_across_its_texts():
     assert "term-link" in first and "term-link" not in second
 
 
+def test_a_text_linked_before_is_linked_anew_after_other_texts_in_its_section():
+    kanteling = render_markdown("De kanteling en de Wmo.")
+    alone = str(link_terms(kanteling, GLOSSARY.section()))
+
+    section = GLOSSARY.section()
+    link_terms(render_markdown("Eerst de Wmo."), section)
+    after_wmo = str(link_terms(kanteling, section))
+    later = str(link_terms(render_markdown("Weer de kanteling en de Wmo."), section))
+
+    assert link(KANTELING, "kanteling") in alone and link(WMO, "Wmo") in alone
+    assert link(KANTELING, "kanteling") in after_wmo and "begrip-wmo" not in after_wmo
+    assert "term-link" not in later
+
+
 def test_plain_strings_are_escaped_before_linking():
     html = str(link_terms("<b>kanteling</b>", GLOSSARY))
 
