@@ -450,10 +450,18 @@ def test_search_answers_have_a_budget_of_their_own_apart_from_the_pages(cities):
     assert client.get("/steden/zwolle/").wsgi_request.kept_render == "hit"
 
 
-def test_rebuilding_the_search_index_moves_the_kept_searches_on(cities):
-    client = Client()
-    client.get("/zoeken/?q=zwolle")
+def test_rebuilding_the_search_index_moves_the_kept_and_cached_searches_on(cities, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_LISTEN = False  # the test's transaction never commits its NOTIFY
+    reader = Client()
+    reader.cookies["messages"] = "leeg"  # past the page cache, to the kept renders
+    reader.get("/zoeken/?q=zwolle")
+    Client().get("/zoeken/?q=zwolle")
+    assert Client().get("/zoeken/?q=zwolle").wsgi_request.page_cache == "hit"
+    out = io.StringIO()
 
-    call_command("rebuild_search_index", stdout=io.StringIO())
+    call_command("rebuild_search_index", stdout=out)
 
-    assert client.get("/zoeken/?q=zwolle").wsgi_request.kept_render == "miss"
+    assert reader.get("/zoeken/?q=zwolle").wsgi_request.kept_render == "miss"
+    assert Client().get("/zoeken/?q=zwolle").wsgi_request.page_cache == "miss"
+    assert "ingangen" in out.getvalue()
