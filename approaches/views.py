@@ -25,8 +25,9 @@ from approaches import embed
 from approaches.compare import MAX_CITIES, MIN_CITIES, Table, build_table, select_cities
 from approaches.models import Approach, Assessment, Dimension, Period, Role, Trait
 from approaches.spreadsheet import csv_download, inert
+from cities.district_section import district_section
 from cities.models import City, District
-from cities.views import district_tree, last_updated, published_city_scopes, with_city
+from cities.views import last_updated, published_city_scopes, with_city
 from editorial.pending import apply_pending
 from editorial.renders import kept_for_readers
 from library.models import Source
@@ -84,12 +85,16 @@ def city_profile(request, city_slug: str):
         slug=city_slug,
     )
     approaches = list(_approaches_for_profile(user, city))
-    # The map draws from its own query; the list needs only what it shows (and staff the held-
-    # back changes), not the boundaries (150 KB for Amsterdam) or the texts.
-    districts = with_city(
-        city, District.objects.visible_to(user).filter(city=city).only(*DISTRICT_LIST_FIELDS)
-    )
-    pending_preview = apply_pending(user, [city, *districts, *_city_page_parts(approaches)])
+    pending_preview = apply_pending(user, [city, *_city_page_parts(approaches)])
+
+    def districts():
+        # The map draws from its own query; the list needs only what it shows (and staff the
+        # held-back changes), not the boundaries (150 KB for Amsterdam) or the texts.
+        listed = District.objects.visible_to(user).filter(city=city).only(*DISTRICT_LIST_FIELDS)
+        listed = with_city(city, listed)
+        pending_preview.extend(apply_pending(user, listed))
+        return listed
+
     for number, approach in enumerate(approaches):
         # The first approach owns the plain anchors (#aanpak, #kenmerken) that links point to.
         approach.anchor_suffix = f"-{approach.slug}" if number else ""
@@ -99,11 +104,10 @@ def city_profile(request, city_slug: str):
     sources = references.sources
     context = {
         "city": city,
+        # Before pending_preview is read: staff see the districts' held-back changes too.
+        "districts": district_section(user, city, districts),
         "pending_preview": pending_preview,
         "approaches": approaches,
-        "district_tree": district_tree(districts),
-        "district_count": len(districts),
-        "has_focus_areas": any(d.is_focus_area for d in districts),
         "sources": sources,
         "references": references.entries,
         # When the facts are from, apart from when the page was last edited.

@@ -9,6 +9,7 @@ from django.db.models.functions import MD5, Cast
 from django.urls import get_script_prefix, get_urlconf, reverse
 
 from editorial.models import Publishable, recent_changes_index
+from editorial.scopes import city_scope
 from library.models import Source
 
 
@@ -29,6 +30,12 @@ def district_path(city_slug: str, slug: str) -> str:
     """A district page's address. City pages list hundreds of districts, and reverse() is
     costly; the answer depends only on the slugs and the URL configuration in use."""
     return _district_path(get_urlconf(), get_script_prefix(), city_slug, slug)
+
+
+def districts_scope(city_pk: int) -> str:
+    """The scope of a city's district list and map on its page (editorial.scopes): only the
+    city and its districts change them, not its approach."""
+    return f"{city_scope(city_pk)}:wijken"
 
 
 class City(Publishable):
@@ -99,6 +106,10 @@ class City(Publishable):
     def city_ids(self) -> set[int]:
         """The cities whose pages show this object (editorial.scopes)."""
         return {self.pk}
+
+    def part_scopes(self) -> set[str]:
+        """Its district list and map name it and link through its slug (editorial.scopes)."""
+        return {districts_scope(self.pk)}
 
 
 class District(Publishable):
@@ -231,6 +242,10 @@ class District(Publishable):
             return {self.city_id}
         others = District.neighbours.through.objects.filter(from_district_id=self.pk)
         return {self.city_id, *others.values_list("to_district__city_id", flat=True)}
+
+    def part_scopes(self) -> set[str]:
+        """Its city's district list and map show it (editorial.scopes)."""
+        return {districts_scope(self.city_id)} if self.city_id else set()
 
     @property
     def is_focus_area(self) -> bool:

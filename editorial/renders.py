@@ -27,6 +27,8 @@ MAX_BYTES = 32 * 1024 * 1024
 # Search answers have a budget of their own: every phrase is its own page, so a flood of phrases
 # fills this one and never pushes a city page out of the other.
 SEARCH_MAX_BYTES = 8 * 1024 * 1024
+# Parts of pages (kept_part): a few per city.
+PARTS_MAX_BYTES = 8 * 1024 * 1024
 # Request headers an answer may depend on besides its address (htmx); part of every key here and
 # in the page cache (buurtwijs.cache).
 KEY_HEADERS = (
@@ -42,6 +44,10 @@ UNSHAREABLE = frozenset({"private", "no-store", "no-cache"})
 
 def _content_size(render: tuple[bytes, dict]) -> int:
     return len(render[0])
+
+
+def _part_size(part: dict) -> int:
+    return sum(len(value) for value in part.values() if isinstance(value, str))
 
 
 class Renders:
@@ -109,11 +115,33 @@ class Renders:
 
 _renders = Renders(MAX_BYTES)
 searches = Renders(SEARCH_MAX_BYTES)
+_parts = Renders(PARTS_MAX_BYTES, size=_part_size)
 
 
 def clear() -> None:
     _renders.clear()
     searches.clear()
+    _parts.clear()
+
+
+def kept_part(key: Hashable, scopes: list[str], render: Callable[[], dict]) -> dict:
+    """``render()``, a part of a page that is the same for every reader, or what it gave before
+    while no scope in ``scopes`` changed (one query).
+
+    For a page that is rendered anyway, because something else on it changed: after a publish
+    of Amsterdam's approach, its page is rendered again but its districts and map are not.
+    ``render()`` gives a dict of strings (HTML marked safe) and small values.
+    """
+    if not settings.KEPT_RENDERS_ENABLED:
+        return render()
+    version = latest_version(scopes)
+    if version is None:
+        return render()
+    found = _parts.get(key, version)
+    if found is None:
+        found = render()
+        _parts.put(key, version, found)
+    return found
 
 
 def kept_for_readers(

@@ -4,7 +4,9 @@ A scope is a group of pages that show the same content: ``city:<pk>`` for a city
 (its profile, its districts, comparisons that include it), ``site`` for what any page may show
 (sources, glossary terms, dimensions). Every change of a content model raises the version of
 each scope it reaches, in the change's own transaction (``ScopeVersion`` rows). A model that
-belongs to cities says which through ``city_ids()``; anything else reaches ``site``.
+belongs to cities says which through ``city_ids()``; anything else reaches ``site``. A model may
+also name the scopes of the page parts it shows in through ``part_scopes()``: a part of a page
+kept on its own (a city's districts and map) stays valid while the rest of its page changes.
 
 The numbers come from the database's clock (never lower than the last number plus one), so a
 number is never handed out twice, not even after a rolled-back transaction or an emptied table:
@@ -72,10 +74,14 @@ def raise_versions(scopes: Iterable[str], using: str = DEFAULT_DB_ALIAS) -> None
 def scopes_of(obj) -> set[str]:
     """The scopes that show ``obj`` (may query); ``site`` for what belongs to no city."""
     if hasattr(obj, "city_ids"):
-        return {city_scope(pk) for pk in obj.city_ids() if pk is not None}
-    if obj._meta.auto_created:
-        return _scopes_of_link(obj)
-    return {SITE}
+        scopes = {city_scope(pk) for pk in obj.city_ids() if pk is not None}
+    elif obj._meta.auto_created:
+        scopes = _scopes_of_link(obj)
+    else:
+        scopes = {SITE}
+    if hasattr(obj, "part_scopes"):
+        scopes |= obj.part_scopes()
+    return scopes
 
 
 def _scopes_of_link(link) -> set[str]:

@@ -4,10 +4,12 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import HttpResponse
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
+from cities.models import District, districts_scope
 from editorial import renders
 from editorial.bulk import bulk_change
 from editorial.models import ScopeVersion, Status
@@ -296,6 +298,88 @@ def test_a_page_that_is_not_there_is_a_404_in_dutch(cities, path):
         assert response.status_code == 404
         assert "Pagina niet gevonden" in response.content.decode()
     assert len(renders._renders) == 0
+
+
+# --- A city's districts section, kept apart from the rest of its page --------------------------
+
+
+def test_only_the_city_and_its_districts_reach_its_districts_section():
+    zwolle, deventer = make_city(name="Zwolle"), make_city(name="Deventer")
+    approach = make_approach(zwolle)
+    district = make_district(zwolle)
+    sections = (districts_scope(zwolle.pk), districts_scope(deventer.pk))
+
+    assert moved(edit(approach, summary="Nieuw."), *sections) == set()
+    assert moved(lambda: make_period(approach), *sections) == set()
+    assert moved(edit(district, name="Nieuwe wijk"), *sections) == {districts_scope(zwolle.pk)}
+    assert moved(edit(zwolle, slug="zwolle-nieuw"), *sections) == {districts_scope(zwolle.pk)}
+    assert moved(edit(district, city=deventer), *sections) == set(sections)
+    assert moved(district.delete, *sections) == {districts_scope(deventer.pk)}
+
+
+def test_after_a_change_of_the_approach_the_districts_section_costs_one_query(cities):
+    zwolle, _ = cities
+    approach = zwolle.approaches.get()
+    client = Client()
+    client.get("/steden/zwolle/")
+    edit(approach, summary="Een eerdere samenvatting.")()
+    renders._parts.clear()
+    whole = count_queries(client, "/steden/zwolle/")
+
+    edit(approach, summary="Een nieuwe samenvatting.")()
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/steden/zwolle/")
+
+    assert page.wsgi_request.kept_render == "miss"
+    assert "Een nieuwe samenvatting." in page.content.decode()
+    assert "Assendorp" in page.content.decode()
+    # The district list and the boundaries are not read again.
+    assert len(queries) == whole - 2
+    assert not [q for q in queries.captured_queries if '"cities_district"' in q["sql"]]
+    renders.clear()
+    assert client.get("/steden/zwolle/").content == page.content
+
+
+def test_a_change_of_a_district_or_its_city_shows_in_the_section_on_the_next_request(cities):
+    zwolle, _ = cities
+    assendorp = District.objects.get(slug="assendorp")
+    client = Client()
+    client.get("/steden/zwolle/")
+
+    edit(assendorp, name="Assendorp-Zuid", focus_area=District.Focus.YES)()
+    page = client.get("/steden/zwolle/").content.decode()
+    assert ">Assendorp-Zuid</a>" in page
+    assert "Focuswijk" in page
+
+    edit(zwolle, slug="zwolle-stad")()
+    assert (
+        'href="/steden/zwolle-stad/wijken/assendorp/"'
+        in client.get("/steden/zwolle-stad/").content.decode()
+    )
+
+    make_district(zwolle, name="Diezerpoort", slug="diezerpoort")
+    assert ">Diezerpoort</a>" in client.get("/steden/zwolle-stad/").content.decode()
+    assendorp.delete()
+    assert ">Assendorp-Zuid</a>" not in client.get("/steden/zwolle-stad/").content.decode()
+
+
+def test_staff_see_the_districts_drafts_and_held_back_changes_beside_a_kept_section(cities):
+    zwolle, _ = cities
+    reader, editor = Client(), Client()
+    editor.force_login(make_editor())
+    reader.get("/steden/zwolle/")
+    make_district(zwolle, name="Conceptwijk", slug="conceptwijk", status=Status.DRAFT)
+    District.objects.filter(slug="assendorp").update(pending_changes={"name": "Assendorp-Noord"})
+    edit(zwolle.approaches.get(), summary="Alleen de aanpak veranderd.")()
+
+    staff_page = editor.get("/steden/zwolle/").content.decode()
+    reader_page = reader.get("/steden/zwolle/").content.decode()
+
+    assert ">Conceptwijk</a>" in staff_page
+    assert ">Assendorp-Noord</a>" in staff_page
+    assert "Concept-wijzigingen" in staff_page
+    assert "Conceptwijk" not in reader_page
+    assert ">Assendorp</a>" in reader_page
 
 
 def test_the_byte_budget_drops_the_least_recently_used():

@@ -1,4 +1,5 @@
-"""Template tags that put the server-drawn maps on the home, city and district pages.
+"""Template tags that put the server-drawn maps on the home and district pages (the city
+page's map is part of its districts section, cities.district_section).
 
 Each tag runs one query for the boundaries it draws (only the fields it needs), whatever the
 number of districts, and renders nothing where there is no geometry.
@@ -9,84 +10,14 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils.safestring import mark_safe
 
 from cities import maps
-from cities.models import City, District, district_path
+from cities.models import City, District
 
 register = template.Library()
-
-NOUNS = {
-    frozenset({District.Kind.GEBIED}): ("gebied", "gebieden"),
-    frozenset({District.Kind.WIJK}): ("wijk", "wijken"),
-    frozenset({District.Kind.STADSDEEL}): ("stadsdeel", "stadsdelen"),
-}
 
 
 def _user(context):
     request = context.get("request")
     return getattr(request, "user", None) or AnonymousUser()
-
-
-def _noun(districts) -> tuple[str, str]:
-    return NOUNS.get(frozenset(d.kind for d in districts), ("wijk of gebied", "wijken en gebieden"))
-
-
-def _district_url(city: City, district: District) -> str:
-    # Built from the city at hand: district.get_absolute_url() would query each district's city.
-    return district_path(city.slug, district.slug)
-
-
-def _label(district: District) -> str:
-    notes = []
-    if district.is_focus_area:
-        notes.append("focuswijk van de aanpak")
-    if district.is_non_residential:
-        notes.append("haven- of bedrijfsgebied")
-    return f"{district.name} ({', '.join(notes)})" if notes else district.name
-
-
-@register.inclusion_tag("includes/city_map.html", takes_context=True)
-def city_map(context, city: City):
-    """The city's districts, each a link, with a legend and the same districts as a list."""
-    districts = maps.map_districts(city, _user(context))
-    if not districts:
-        return {"map": None}
-    singular, plural = _noun(districts)
-    entries = [
-        {"district": d, "url": _district_url(city, d), "label": _label(d)} for d in districts
-    ]
-    legend = {
-        "focus": any(d.is_focus_area for d in districts),
-        "non_residential": any(d.is_non_residential for d in districts),
-        "rest": bool(city.geometry_digest) and any(not d.cbs_code for d in districts),
-    }
-    map_id = f"kaart-{city.slug}"
-    title = f"Kaart van {city.name} met {len(districts)} {plural}"
-    desc = (
-        f"{'Elke' if singular == 'wijk' else 'Elk'} {singular} is een link naar de eigen "
-        f"pagina; grotere {plural} dragen hun naam."
-        + (" Focuswijken van de aanpak zijn gearceerd." if legend["focus"] else "")
-        + (" Haven- en bedrijfsgebieden zijn gestippeld." if legend["non_residential"] else "")
-        + f" Onder de kaart staan dezelfde {plural} als lijst."
-    )
-    areas = [
-        maps.area(
-            d,
-            name=e["label"],
-            url=e["url"],
-            is_focus_area=d.is_focus_area,
-            is_non_residential=d.is_non_residential,
-            label=d.name,
-        )
-        for e, d in zip(entries, districts, strict=True)
-    ]
-    svg = maps.city_map_svg(map_id, title, desc, city, areas)
-    return {
-        "map": {"svg": mark_safe(svg), "id": map_id, "legend": legend},  # noqa: S308 (escaped in maps)
-        "city": city,
-        "entries": entries,
-        "singular": singular,
-        "plural": plural,
-        "attribution": maps.attribution(city, districts),
-    }
 
 
 @register.inclusion_tag("includes/district_map.html", takes_context=True)

@@ -1,0 +1,138 @@
+"""The districts section of a city page: the map of its districts and their nested list.
+
+It depends only on the city and its districts, so for readers it is kept per change of those
+(``districts_scope``, editorial.renders.kept_part): a publish of the city's approach renders
+the rest of its page again, not the map and the ~130 districts of Amsterdam. Staff see drafts
+and held-back changes and get it fresh.
+
+The list is written out in Python rather than through a recursive include: a template include
+per district was most of the page's rendering time.
+"""
+
+from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from cities import maps
+from cities.models import City, District, district_path, districts_scope
+from cities.views import DistrictNode, district_tree
+from editorial.renders import kept_part
+from editorial.scopes import SITE
+from editorial.templatetags.editing import concept_badge
+
+NOUNS = {
+    frozenset({District.Kind.GEBIED}): ("gebied", "gebieden"),
+    frozenset({District.Kind.WIJK}): ("wijk", "wijken"),
+    frozenset({District.Kind.STADSDEEL}): ("stadsdeel", "stadsdelen"),
+}
+KIND_NAMES = {value: label.lower() for value, label in District.Kind.choices}
+BODY_NAMES = {value: label.lower() for value, label in District.Body.choices}
+FOCUS = ' <span class="badge badge-focus">Focuswijk</span>'
+
+
+def district_section(user, city: City, districts) -> dict:
+    """The map (``map``), the nested list (``tree``), ``count`` and ``has_focus_areas``.
+
+    ``districts()`` gives the districts the list shows, as ``user`` may see them, each with
+    ``city`` set; it is called only when the section is not kept.
+    """
+
+    def render() -> dict:
+        listed = districts()
+        return {
+            "map": city_map(user, city),
+            "tree": district_list(district_tree(listed)) if listed else "",
+            "count": len(listed),
+            "has_focus_areas": any(d.is_focus_area for d in listed),
+        }
+
+    if user.is_authenticated:
+        return render()
+    return kept_part(("districts", city.pk), [SITE, districts_scope(city.pk)], render)
+
+
+def city_map(user, city: City) -> SafeString:
+    """The city's districts, each a link, with a legend and the same districts as a list (one
+    query for the boundaries, whatever their number); nothing without boundaries."""
+    districts = maps.map_districts(city, user)
+    if not districts:
+        return mark_safe("")
+    singular, plural = NOUNS.get(
+        frozenset(d.kind for d in districts), ("wijk of gebied", "wijken en gebieden")
+    )
+    # Built from the city at hand: district.get_absolute_url() would query each district's city.
+    entries = [
+        {"district": d, "url": district_path(city.slug, d.slug), "label": _label(d)}
+        for d in districts
+    ]
+    legend = {
+        "focus": any(d.is_focus_area for d in districts),
+        "non_residential": any(d.is_non_residential for d in districts),
+        "rest": bool(city.geometry_digest) and any(not d.cbs_code for d in districts),
+    }
+    map_id = f"kaart-{city.slug}"
+    title = f"Kaart van {city.name} met {len(districts)} {plural}"
+    desc = (
+        f"{'Elke' if singular == 'wijk' else 'Elk'} {singular} is een link naar de eigen "
+        f"pagina; grotere {plural} dragen hun naam."
+        + (" Focuswijken van de aanpak zijn gearceerd." if legend["focus"] else "")
+        + (" Haven- en bedrijfsgebieden zijn gestippeld." if legend["non_residential"] else "")
+        + f" Onder de kaart staan dezelfde {plural} als lijst."
+    )
+    areas = [
+        maps.area(
+            d,
+            name=e["label"],
+            url=e["url"],
+            is_focus_area=d.is_focus_area,
+            is_non_residential=d.is_non_residential,
+            label=d.name,
+        )
+        for e, d in zip(entries, districts, strict=True)
+    ]
+    svg = maps.city_map_svg(map_id, title, desc, city, areas)
+    context = {
+        "map": {"svg": mark_safe(svg), "id": map_id, "legend": legend},  # noqa: S308 (escaped in maps)
+        "city": city,
+        "entries": entries,
+        "singular": singular,
+        "plural": plural,
+        "attribution": maps.attribution(city, districts),
+    }
+    return mark_safe(render_to_string("includes/city_map.html", context))  # noqa: S308 (a template)
+
+
+def _label(district: District) -> str:
+    notes = []
+    if district.is_focus_area:
+        notes.append("focuswijk van de aanpak")
+    if district.is_non_residential:
+        notes.append("haven- of bedrijfsgebied")
+    return f"{district.name} ({', '.join(notes)})" if notes else district.name
+
+
+def district_list(nodes: list[DistrictNode]) -> SafeString:
+    """``<ul class="district-tree">`` with each district's link, kind, body and badges."""
+    parts: list[str] = []
+    _write(nodes, parts)
+    return mark_safe("".join(parts))  # noqa: S308 (every value escaped in _write)
+
+
+def _write(nodes: list[DistrictNode], parts: list[str]) -> None:
+    parts.append('<ul class="district-tree">')
+    for node in nodes:
+        district = node.district
+        facts = KIND_NAMES[district.kind]
+        if district.body:
+            facts += f" · {BODY_NAMES[district.body]}"
+        parts.append(
+            f'<li><a href="{escape(district.get_absolute_url())}">{escape(district.name)}</a> '
+            f'<span class="district-facts">{escape(facts)}</span>'
+        )
+        if district.is_focus_area:
+            parts.append(FOCUS)
+        parts.append(concept_badge(district))
+        if node.children:
+            _write(node.children, parts)
+        parts.append("</li>")
+    parts.append("</ul>")
