@@ -27,7 +27,7 @@ from approaches.models import Approach, Assessment, Dimension, Period, Role, Tra
 from approaches.spreadsheet import csv_download, inert
 from cities.district_section import district_section
 from cities.models import City, District
-from cities.views import last_updated, published_city_scopes, with_city
+from cities.views import last_updated, published_city_scopes
 from editorial.pending import apply_pending
 from editorial.renders import kept_for_readers
 from library.models import Source
@@ -56,19 +56,6 @@ def city_list(request):
     )
 
 
-DISTRICT_LIST_FIELDS = [
-    "city_id",
-    "parent_id",
-    "name",
-    "slug",
-    "kind",
-    "body",
-    "focus_area",
-    "status",
-    "pending_changes",
-]
-
-
 def _scopes_of_city_page(request, city_slug: str) -> list[str]:
     scopes = published_city_scopes(city_slug)
     if scopes is None:
@@ -85,16 +72,11 @@ def city_profile(request, city_slug: str):
         slug=city_slug,
     )
     approaches = list(_approaches_for_profile(user, city))
-    pending_preview = apply_pending(user, [city, *_city_page_parts(approaches)])
-
-    def districts():
-        # The map draws from its own query; the list needs only what it shows (and staff the
-        # held-back changes), not the boundaries (150 KB for Amsterdam) or the texts.
-        listed = District.objects.visible_to(user).filter(city=city).only(*DISTRICT_LIST_FIELDS)
-        listed = with_city(city, listed)
-        pending_preview.extend(apply_pending(user, listed))
-        return listed
-
+    districts = district_section(user, city)
+    pending_preview = [
+        *apply_pending(user, [city, *_city_page_parts(approaches)]),
+        *districts["pending"],
+    ]
     for number, approach in enumerate(approaches):
         # The first approach owns the plain anchors (#aanpak, #kenmerken) that links point to.
         approach.anchor_suffix = f"-{approach.slug}" if number else ""
@@ -104,8 +86,7 @@ def city_profile(request, city_slug: str):
     sources = references.sources
     context = {
         "city": city,
-        # Before pending_preview is read: staff see the districts' held-back changes too.
-        "districts": district_section(user, city, districts),
+        "districts": districts,
         "pending_preview": pending_preview,
         "approaches": approaches,
         "sources": sources,

@@ -9,13 +9,16 @@ The list is written out in Python rather than through a recursive include: a tem
 per district was most of the page's rendering time.
 """
 
+from dataclasses import dataclass, field
+
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from cities import maps
 from cities.models import City, District, district_path, districts_scope
-from cities.views import DistrictNode, district_tree
+from cities.views import KIND_ORDER, with_city
+from editorial.pending import apply_pending
 from editorial.renders import kept_part
 from editorial.scopes import SITE
 from editorial.templatetags.editing import concept_badge
@@ -28,18 +31,23 @@ NOUNS = {
 KIND_NAMES = {value: label.lower() for value, label in District.Kind.choices}
 BODY_NAMES = {value: label.lower() for value, label in District.Body.choices}
 FOCUS = ' <span class="badge badge-focus">Focuswijk</span>'
+# What the list shows (and staff the held-back changes); the map reads its own fields.
+LIST_FIELDS = [
+    "city_id", "parent_id", "name", "slug", "kind", "body", "focus_area", "status",
+    "pending_changes",
+]  # fmt: skip
 
 
-def district_section(user, city: City, districts) -> dict:
-    """The map (``map``), the nested list (``tree``), ``count`` and ``has_focus_areas``.
-
-    ``districts()`` gives the districts the list shows, as ``user`` may see them, each with
-    ``city`` set; it is called only when the section is not kept.
-    """
+def district_section(user, city: City) -> dict:
+    """The map (``map``), the nested list (``tree``), ``count``, ``has_focus_areas``, and for
+    staff the districts that show held-back changes (``pending``, apply_pending)."""
 
     def render() -> dict:
-        listed = districts()
+        # Not the boundaries (150 KB for Amsterdam) or the texts.
+        listed = District.objects.visible_to(user).filter(city=city).only(*LIST_FIELDS)
+        listed = with_city(city, listed)
         return {
+            "pending": apply_pending(user, listed),
             "map": city_map(user, city),
             "tree": district_list(district_tree(listed)) if listed else "",
             "count": len(listed),
@@ -109,6 +117,33 @@ def _label(district: District) -> str:
     if district.is_non_residential:
         notes.append("haven- of bedrijfsgebied")
     return f"{district.name} ({', '.join(notes)})" if notes else district.name
+
+
+@dataclass
+class DistrictNode:
+    district: District
+    children: list["DistrictNode"] = field(default_factory=list)
+
+
+def district_tree(districts: list[District]) -> list[DistrictNode]:
+    """Nest districts under their larger area (stadsdeel > gebied > wijk).
+
+    A district whose larger area is not in the list (not visible, or none) becomes a root, so
+    nothing disappears when an editor has not yet published a stadsdeel.
+    """
+    nodes = {d.pk: DistrictNode(d) for d in districts}
+    roots = []
+    for node in nodes.values():
+        parent = nodes.get(node.district.parent_id)
+        (parent.children if parent else roots).append(node)
+    _sort_nodes(roots)
+    return roots
+
+
+def _sort_nodes(nodes: list[DistrictNode]) -> None:
+    nodes.sort(key=lambda n: (KIND_ORDER[n.district.kind], n.district.name.casefold()))
+    for node in nodes:
+        _sort_nodes(node.children)
 
 
 def district_list(nodes: list[DistrictNode]) -> SafeString:

@@ -1,12 +1,10 @@
-"""A district page, and the district tree and dates that the city pages share.
+"""A district page, and what the city pages share with it: districts with their city, dates.
 
 Every query goes through ``visible_to(request.user)``: the public sees what is published, staff
 also see drafts (marked "Concept" in the templates) and, in place of the published text, changes
 that wait for publication (``apply_pending``). Each page fetches what it shows in a fixed number
 of queries, whatever the number of districts.
 """
-
-from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.http import Http404
@@ -159,33 +157,6 @@ def with_city(city: City, districts) -> list[District]:
     for district in districts:
         district.city = city
     return districts
-
-
-@dataclass
-class DistrictNode:
-    district: District
-    children: list["DistrictNode"] = field(default_factory=list)
-
-
-def district_tree(districts: list[District]) -> list[DistrictNode]:
-    """Nest districts under their larger area (stadsdeel > gebied > wijk).
-
-    A district whose larger area is not in the list (not visible, or none) becomes a root, so
-    nothing disappears when an editor has not yet published a stadsdeel.
-    """
-    nodes = {d.pk: DistrictNode(d) for d in districts}
-    roots = []
-    for node in nodes.values():
-        parent = nodes.get(node.district.parent_id)
-        (parent.children if parent else roots).append(node)
-    _sort_nodes(roots)
-    return roots
-
-
-def _sort_nodes(nodes: list[DistrictNode]) -> None:
-    nodes.sort(key=lambda n: (KIND_ORDER[n.district.kind], n.district.name.casefold()))
-    for node in nodes:
-        _sort_nodes(node.children)
 
 
 def changed_on(obj):
