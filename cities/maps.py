@@ -494,7 +494,7 @@ def map_districts(city: City, user, include_pk: int | None = None) -> list[Distr
         top_level |= Q(pk=include_pk) | Q(parent_id=include_pk)
     districts = (
         District.objects.visible_to(user)
-        .filter(top_level, city=city, geometry__type__in=POLYGON_TYPES)
+        .filter(top_level, city=city, geometry_type__in=POLYGON_TYPES)
         .only(*MAP_FIELDS)
         .order_by("name")
     )

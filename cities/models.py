@@ -5,6 +5,7 @@ import functools
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import MD5, Cast
 from django.urls import get_script_prefix, get_urlconf, reverse
 
@@ -30,6 +31,17 @@ def district_path(city_slug: str, slug: str) -> str:
     """A district page's address. City pages list hundreds of districts, and reverse() is
     costly; the answer depends only on the slugs and the URL configuration in use."""
     return _district_path(get_urlconf(), get_script_prefix(), city_slug, slug)
+
+
+def boundary_type() -> models.GeneratedField:
+    """The boundary's GeoJSON type ("MultiPolygon"), kept by PostgreSQL beside it, so that a map
+    can pick what it draws without reading (and unpacking) every boundary."""
+    return models.GeneratedField(
+        expression=KeyTextTransform("type", "geometry"),
+        output_field=models.CharField(max_length=32, null=True),
+        db_persist=True,
+        verbose_name="soort grens",
+    )
 
 
 def districts_scope(city_pk: int) -> str:
@@ -85,6 +97,7 @@ class City(Publishable):
         db_persist=True,
         verbose_name="vingerafdruk van de grens",
     )
+    geometry_type = boundary_type()
 
     class Meta:
         verbose_name = "stad"
@@ -199,6 +212,7 @@ class District(Publishable):
         db_persist=True,
         verbose_name="vingerafdruk van de grens",
     )
+    geometry_type = boundary_type()
     # Derived from the boundary by load_boundaries (cities.geometry), never typed in.
     area_km2 = models.FloatField("oppervlakte (km²)", null=True, blank=True, editable=False)
     neighbours = models.ManyToManyField(

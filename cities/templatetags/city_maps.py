@@ -53,7 +53,7 @@ def home_maps(context):
     """The cities at a glance: each outline links to the city's page."""
     cities = list(
         City.objects.visible_to(_user(context))
-        .filter(geometry__type__in=maps.POLYGON_TYPES)
+        .filter(geometry_type__in=maps.POLYGON_TYPES)
         .only("id", "name", "slug", "cbs_code", "geometry_digest")
         .order_by("name")
     )
