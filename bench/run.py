@@ -76,7 +76,7 @@ user, _ = get_user_model().objects.get_or_create(
 )
 session = import_module(settings.SESSION_ENGINE).SessionStore()
 session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[BACKEND_SESSION_KEY] = "buurtwijs.signed_in.UserBackend"
 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 session.save()
 print(f"SESSION {settings.SESSION_COOKIE_NAME}={session.session_key}")

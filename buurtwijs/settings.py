@@ -165,12 +165,15 @@ DATABASES["default"]["TEST"] = {"NAME": os.environ.get("BUURTWIJS_TEST_DATABASE"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The lock-out backend only counts and refuses attempts; ModelBackend does the logging in and
-# rejects deactivated accounts on every request, which ends their sessions.
+# The lock-out backend only counts and refuses attempts; the user backend (Django's ModelBackend,
+# buurtwijs.signed_in) does the logging in and rejects deactivated accounts on every request,
+# which ends their sessions.
 AUTHENTICATION_BACKENDS = [
     "buurtwijs.login_lockout.LockoutBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "buurtwijs.signed_in.UserBackend",
 ]
+# Database sessions, as Django's, read with less work per request (buurtwijs.signed_in).
+SESSION_ENGINE = "buurtwijs.signed_in"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
