@@ -58,7 +58,7 @@ def test_a_signed_in_editor_is_the_user_of_the_request(signed_in):
     assert signed_in_as(signed_in) == "redacteur"
 
 
-def test_a_deactivated_or_deleted_user_is_signed_out(signed_in):
+def test_a_deactivated_or_deleted_user_is_signed_out():
     user = make_editor(username="tweede")
     backend = UserBackend()
     assert backend.get_user(user.pk) == user
