@@ -457,7 +457,7 @@ class PageCacheMiddleware:
         if entry is None:
             return self._render(request, page, version, etag)
         request.page_cache = "hit"
-        entry = _servable(entry, request)
+        entry = page_entries.servable(entry, request)
         _local_pages.put(page.digest, version, entry)
         return _response(entry, request, etag)
 
@@ -467,7 +467,7 @@ class PageCacheMiddleware:
         with _flights.lead_or_wait(key, RENDER_WAIT_SECONDS) as leading:
             if not leading and (entry := _local_pages.get(page.digest, version)):
                 request.page_cache = "shared"
-                return _response(_servable(entry, request), request, etag)
+                return _response(page_entries.servable(entry, request), request, etag)
             response = self.get_response(request)
             if stale_pages.is_outage(request, response):
                 local = _local_pages.latest(page.digest)
@@ -482,7 +482,7 @@ class PageCacheMiddleware:
             caches[settings.PAGE_CACHE_ALIAS].set(key, entry, settings.PAGE_CACHE_SECONDS)
             if page.keeps_last_good_copy:
                 stale_pages.keep(page, version, entry)
-            entry = _servable(entry, request)
+            entry = page_entries.servable(entry, request)
             _local_pages.put(page.digest, version, entry)
         return _response(entry, request, etag)
 
@@ -551,13 +551,6 @@ def _etag(request: HttpRequest, version: int) -> str:
 def _if_none_match(request: HttpRequest) -> list[str]:
     header = request.headers.get("If-None-Match", "")
     return [tag.strip() for tag in header.split(",")] if header else []
-
-
-def _servable(entry: dict, request: HttpRequest) -> dict:
-    """The entry, with a plain copy kept beside it once a reader without gzip asked for it."""
-    if page_entries.accepted_encodings(request) & entry["bodies"].keys():
-        return entry
-    return page_entries.with_identity(entry)
 
 
 def _response(entry: dict, request: HttpRequest, etag: str) -> HttpResponse:

@@ -14,14 +14,15 @@ OWN_HEADERS = {"content-length", "content-encoding", "etag", "vary"}
 REFUSED = {"q=0", "q=0.0", "q=0.00", "q=0.000"}
 
 
-def make(response: HttpResponse) -> dict:
+def make(response: HttpResponse, brotli_quality: int | None = None) -> dict:
     """An entry for the shared cache. Larger pages are kept compressed only, so every read from
     the shared cache stays small; processes unpack a page once for readers without gzip."""
     body = bytes(response.content)
     if len(body) < MIN_COMPRESS_BYTES:
         bodies = {"identity": body}
     else:
-        bodies = compressed(body, brotli_quality=settings.PAGE_CACHE_BROTLI_QUALITY)
+        quality = settings.PAGE_CACHE_BROTLI_QUALITY if brotli_quality is None else brotli_quality
+        bodies = compressed(body, brotli_quality=quality)
     headers = [(k, v) for k, v in response.items() if k.lower() not in OWN_HEADERS]
     return {
         "headers": headers,
@@ -36,6 +37,13 @@ def compressed(body: bytes, brotli_quality: int) -> dict[str, bytes]:
         "br": brotli.compress(body, quality=brotli_quality),
         "gzip": gzip.compress(body, compresslevel=9, mtime=0),
     }
+
+
+def servable(entry: dict, request: HttpRequest) -> dict:
+    """The entry, with a plain copy beside the compressed ones if this reader takes neither."""
+    if accepted_encodings(request) & entry["bodies"].keys():
+        return entry
+    return with_identity(entry)
 
 
 def with_identity(entry: dict) -> dict:
