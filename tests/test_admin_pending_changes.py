@@ -292,6 +292,23 @@ def test_a_district_page_previews_its_pending_summary(editor, city):
     assert District.objects.get(pk=district.pk).summary == "Oud."
 
 
+def test_the_city_page_lists_a_district_with_its_pending_name_for_staff(editor, city):
+    make_district(city=city, name="Overvecht", slug="overvecht")
+    district = make_district(city=city, name="Zuilen", slug="zuilen")
+    edit(editor, district, name="Zuilen-Ondiep")
+
+    staff = page(editor, city)
+    public = page(Client(), city)
+
+    link = '<li><a href="/steden/utrecht/wijken/zuilen/">'
+    item = staff[staff.index(f"{link}Zuilen-Ondiep</a>") :].split("</li>")[0]
+    assert "Concept-wijziging" in item
+    assert f"{link}Zuilen</a>" in public
+    assert "Zuilen-Ondiep" not in public
+    assert "Concept-wijziging" not in public
+    assert '<li><a href="/steden/utrecht/wijken/overvecht/">Overvecht</a>' in public
+
+
 def test_pending_text_never_reaches_the_search_index(editor, city):
     edit(editor, city, summary="Een zeldzaam woord: kwartiermakerschap.")
     if "rebuild_search_index" in get_commands():
