@@ -15,8 +15,9 @@ REFUSED = {"q=0", "q=0.0", "q=0.00", "q=0.000"}
 
 
 def make(response: HttpResponse, brotli_quality: int | None = None) -> dict:
-    """An entry for the shared cache. Larger pages are kept compressed only, so every read from
-    the shared cache stays small; processes unpack a page once for readers without gzip."""
+    """An entry for the shared cache, or for editors' pages with a ``brotli_quality`` of their
+    own. Larger pages are kept compressed only, so every read from the shared cache stays
+    small; processes unpack a page once for readers without gzip."""
     body = bytes(response.content)
     if len(body) < MIN_COMPRESS_BYTES:
         bodies = {"identity": body}
